@@ -1,0 +1,22 @@
+using Advisor.Api.Endpoints;
+using Advisor.Api.Hosting;
+using Scalar.AspNetCore;
+
+if (ValidateCommand.Matches(args))
+    return ValidateCommand.Run(args, Console.Out);
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddAdvisor(builder.Configuration);
+
+var app = builder.Build();
+app.UseAdvisor();
+app.MapOpenApi();
+app.MapScalarApiReference();
+app.MapHealth();
+app.MapProcedures();
+
+app.Run();
+return 0;
+
+/// <summary>The service's entry point; public so that tests can host it.</summary>
+public partial class Program;

@@ -1,0 +1,17 @@
+namespace Advisor.Rules.Model;
+
+/// <summary>The type of a fact's value.</summary>
+public enum FactType
+{
+    /// <summary>A whole number (age, head counts).</summary>
+    Integer,
+
+    /// <summary>A decimal number (income in yuan).</summary>
+    Number,
+
+    /// <summary>Yes or no.</summary>
+    Boolean,
+
+    /// <summary>One of the declared values.</summary>
+    Enum,
+}
