@@ -1,0 +1,175 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.RegularExpressions;
+using Advisor.Bot.Text;
+
+namespace Advisor.Bot.Understanding;
+
+/// <summary>
+/// The hand-made colloquial lexicon (Data/lexicon.json): how residents ask for things, everyday synonyms,
+/// yes/no words, words for facts and topics outside the village duties. Everything about the procedures
+/// themselves comes from the rule files instead.
+/// </summary>
+internal sealed class Lexicon
+{
+    private Lexicon(LexiconFile file)
+    {
+        Intents = [.. file.Intents.Select(pair => new IntentCues(
+            pair.Value.Intent ?? pair.Key,
+            [.. pair.Value.Cues.Select(TextNormalizer.Normalize).Where(c => c.Length > 0)],
+            pair.Value.Weight,
+            pair.Value.NeedsMaterial))];
+        Combos = [.. file.Combos.Select(c => new IntentCombo(
+            c.Intent, c.Weight, [.. c.All.Select(g => (IReadOnlyList<string>)[.. g.Select(TextNormalizer.Normalize)])],
+            c.NeedsMaterial))];
+        IntentPriority = file.IntentPriority;
+        Synonyms = [.. file.Synonyms.SelectMany(pair => pair.Value.Select(v =>
+            new Synonym(TextNormalizer.Normalize(v), TextNormalizer.Normalize(pair.Key))))
+            .OrderByDescending(s => s.Variant.Length)];
+        Stopwords = file.Stopwords.Select(TextNormalizer.Normalize).ToHashSet(StringComparer.Ordinal);
+        Yes = [.. file.Yes.Select(TextNormalizer.Normalize).OrderByDescending(w => w.Length)];
+        No = [.. file.No.Select(TextNormalizer.Normalize).OrderByDescending(w => w.Length)];
+        OutcomeYes = [.. file.Outcomes.GetValueOrDefault("yes", []).Select(TextNormalizer.Normalize)];
+        OutcomeNo = [.. file.Outcomes.GetValueOrDefault("no", []).Select(TextNormalizer.Normalize)];
+        FactWords = [.. file.Facts.SelectMany(fact => fact.Value.SelectMany(value => value.Value.Select(word =>
+            new FactWord(fact.Key, value.Key, TextNormalizer.Normalize(word)))))
+            .OrderByDescending(w => w.Word.Length)];
+        FactPatterns = [.. file.FactPatterns.Select(p => new FactPattern(
+            p.Fact, new Regex(p.Pattern, RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(50))))];
+        FactPatternDefaults = file.FactPatternDefaults;
+        OutOfScope = [.. file.OutOfScope.Select(TextNormalizer.Normalize)];
+    }
+
+    public IReadOnlyList<IntentCues> Intents { get; }
+
+    public IReadOnlyList<IntentCombo> Combos { get; }
+
+    /// <summary>Which intent wins a tie, most specific first.</summary>
+    public IReadOnlyList<string> IntentPriority { get; }
+
+    /// <summary>Colloquial variants and the standard word each one adds, longest variant first.</summary>
+    public IReadOnlyList<Synonym> Synonyms { get; }
+
+    public IReadOnlySet<string> Stopwords { get; }
+
+    public IReadOnlyList<string> Yes { get; }
+
+    public IReadOnlyList<string> No { get; }
+
+    public IReadOnlyList<string> OutcomeYes { get; }
+
+    public IReadOnlyList<string> OutcomeNo { get; }
+
+    /// <summary>Words that state a fact's value, longest first.</summary>
+    public IReadOnlyList<FactWord> FactWords { get; }
+
+    /// <summary>Patterns whose first group is a number for a fact (run on text with digits for numerals).</summary>
+    public IReadOnlyList<FactPattern> FactPatterns { get; }
+
+    /// <summary>The value of a fact whose pattern matched with an empty group.</summary>
+    public IReadOnlyDictionary<string, int> FactPatternDefaults { get; }
+
+    /// <summary>Topics that are certainly not village duties.</summary>
+    public IReadOnlyList<string> OutOfScope { get; }
+
+    /// <summary>Every cue word of every intent, for telling content words from how a question is asked.</summary>
+    public IEnumerable<string> AllCues =>
+        Intents.SelectMany(i => i.Cues).Concat(Combos.SelectMany(c => c.Groups.SelectMany(g => g)));
+
+    public static Lexicon Load(string path)
+    {
+        try
+        {
+            var file = JsonSerializer.Deserialize<LexiconFile>(File.ReadAllText(path), JsonOptions)
+                ?? throw new InvalidDataException($"{path} is empty.");
+            return new Lexicon(file);
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"{path}: {e.Message}", e);
+        }
+        catch (ArgumentException e)
+        {
+            throw new InvalidDataException($"{path}: a fact pattern does not compile: {e.Message}", e);
+        }
+    }
+
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+    };
+
+    private sealed record LexiconFile
+    {
+        public Dictionary<string, IntentEntry> Intents { get; init; } = [];
+
+        public List<ComboEntry> Combos { get; init; } = [];
+
+        public List<string> IntentPriority { get; init; } = [];
+
+        public Dictionary<string, List<string>> Synonyms { get; init; } = [];
+
+        public List<string> Stopwords { get; init; } = [];
+
+        public List<string> Yes { get; init; } = [];
+
+        public List<string> No { get; init; } = [];
+
+        public Dictionary<string, List<string>> Outcomes { get; init; } = [];
+
+        public Dictionary<string, Dictionary<string, List<string>>> Facts { get; init; } = [];
+
+        public List<PatternEntry> FactPatterns { get; init; } = [];
+
+        public Dictionary<string, int> FactPatternDefaults { get; init; } = [];
+
+        public List<string> OutOfScope { get; init; } = [];
+    }
+
+    private sealed record IntentEntry
+    {
+        public List<string> Cues { get; init; } = [];
+
+        public double Weight { get; init; } = 1;
+
+        public string? Intent { get; init; }
+
+        public bool NeedsMaterial { get; init; }
+    }
+
+    private sealed record ComboEntry
+    {
+        public required string Intent { get; init; }
+
+        public double Weight { get; init; } = 1;
+
+        public List<List<string>> All { get; init; } = [];
+
+        public bool NeedsMaterial { get; init; }
+    }
+
+    private sealed record PatternEntry
+    {
+        public required string Fact { get; init; }
+
+        [JsonPropertyName("pattern")]
+        public required string Pattern { get; init; }
+    }
+}
+
+/// <summary>The cue words of one intent.</summary>
+internal sealed record IntentCues(string Intent, IReadOnlyList<string> Cues, double Weight, bool NeedsMaterial);
+
+/// <summary>An intent signalled by one word from each group (公示 + 几天).</summary>
+internal sealed record IntentCombo(
+    string Intent, double Weight, IReadOnlyList<IReadOnlyList<string>> Groups, bool NeedsMaterial);
+
+/// <summary>A colloquial word and the standard word it stands for.</summary>
+internal sealed record Synonym(string Variant, string Standard);
+
+/// <summary>A word that states a fact: 再婚 → maritalStatus = remarried.</summary>
+internal sealed record FactWord(string Fact, string Value, string Word);
+
+/// <summary>A number pattern for a fact.</summary>
+internal sealed record FactPattern(string Fact, Regex Regex);

@@ -1,0 +1,319 @@
+using System.Buffers;
+using System.Collections.Frozen;
+using Advisor.Bot.Text;
+using Advisor.Rules.Loading;
+using Advisor.Rules.Model;
+
+namespace Advisor.Bot.Understanding;
+
+/// <summary>
+/// Every way the rule files name or describe a procedure (title, aliases, descriptions, material names,
+/// step names, category), indexed by character bigrams and by bigrams of pinyin readings. A question is
+/// scored against each name by how much of the name's weight (rare bigrams weigh more) it contains, so the
+/// score survives wrong word boundaries, extra words, a missing character and homophone typos (高令津贴).
+/// Built once from the catalog: a new rule file is understood without code changes.
+/// </summary>
+internal sealed class ProcedureIndex
+{
+    /// <summary>How much each kind of name counts when it is matched in full.</summary>
+    private static readonly FrozenDictionary<TermField, double> FieldWeights = new Dictionary<TermField, double>
+    {
+        [TermField.Title] = 1.0,
+        [TermField.Alias] = 1.0,
+        [TermField.Description] = 0.85,
+        [TermField.Category] = 0.3,
+        [TermField.Material] = 0.35,
+        [TermField.Step] = 0.3,
+    }.ToFrozenDictionary();
+
+    /// <summary>Bigrams made only of how people ask (怎么, 材料) count this much of their rarity.</summary>
+    private const double GenericDiscount = 0.1;
+
+    /// <summary>Below this share of a name's weight, the name is not considered mentioned.</summary>
+    private const double MinCoverage = 0.5;
+
+    /// <summary>A pinyin-only match counts a little less than the same characters.</summary>
+    private const double PinyinFactor = 0.9;
+
+    private readonly IReadOnlyList<Procedure> _procedures;
+    private readonly Term[] _terms;
+    private readonly FrozenDictionary<int, Posting[]> _charPostings;
+    private readonly FrozenDictionary<int, Posting[]> _pinyinPostings;
+    private readonly Pinyin _pinyin;
+
+    public ProcedureIndex(ProcedureCatalog catalog, Lexicon lexicon, Pinyin pinyin)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(lexicon);
+        ArgumentNullException.ThrowIfNull(pinyin);
+
+        _procedures = catalog.Procedures;
+        _pinyin = pinyin;
+
+        var generic = new HashSet<int>();
+        var genericReadings = new HashSet<int>();
+        foreach (var word in lexicon.AllCues.Concat(lexicon.Stopwords))
+        {
+            generic.UnionWith(CharBigrams(word));
+            genericReadings.UnionWith(PinyinBigrams(word));
+        }
+
+        var raw = new List<(int Procedure, TermField Field, string Text)>();
+        for (var p = 0; p < _procedures.Count; p++)
+        {
+            foreach (var (field, text) in NamesOf(_procedures[p]))
+            {
+                foreach (var variant in Variants(text))
+                    raw.Add((p, field, variant));
+            }
+        }
+
+        var charIdf = Idf(raw, CharBigrams, generic);
+        var pinyinIdf = Idf(raw, PinyinBigrams, genericReadings);
+
+        var terms = new List<Term>();
+        var seen = new HashSet<(int, string)>();
+        foreach (var (procedure, field, text) in raw)
+        {
+            if (!seen.Add((procedure, text)))
+                continue;
+
+            var chars = CharBigrams(text).Distinct().ToArray();
+            if (chars.Length == 0)
+                continue;
+
+            var readings = PinyinBigrams(text).Distinct().ToArray();
+            terms.Add(new Term(procedure, field, text, FieldWeights[field], chars,
+                chars.Sum(k => charIdf[k]), readings, readings.Sum(k => pinyinIdf.GetValueOrDefault(k))));
+        }
+
+        _terms = [.. terms];
+        _charPostings = Postings(_terms, t => t.CharBigrams, charIdf);
+        _pinyinPostings = Postings(_terms, t => t.PinyinBigrams, pinyinIdf);
+        DomainWords = [.. raw.Select(r => r.Text).Where(t => t.Length is >= 2 and <= 8 && !t.Contains(' '))
+            .Distinct(StringComparer.Ordinal)];
+    }
+
+    /// <summary>Short names from the rule files, for the segmenter's dictionary.</summary>
+    public IReadOnlyList<string> DomainWords { get; }
+
+    /// <summary>True when some name of some procedure contains the bigram (c1, c2).</summary>
+    public bool Knows(char first, char second) => _charPostings.ContainsKey(first << 16 | second);
+
+    /// <summary>The procedures the text mentions, best first, with their scores.</summary>
+    public IReadOnlyList<ProcedureScore> Rank(string normalizedText, int max = 5)
+    {
+        ArgumentNullException.ThrowIfNull(normalizedText);
+        var charMatched = ArrayPool<double>.Shared.Rent(_terms.Length);
+        var pinyinMatched = ArrayPool<double>.Shared.Rent(_terms.Length);
+        try
+        {
+            Array.Clear(charMatched, 0, _terms.Length);
+            Array.Clear(pinyinMatched, 0, _terms.Length);
+            Accumulate(CharBigrams(normalizedText), _charPostings, charMatched);
+            Accumulate(PinyinBigrams(normalizedText), _pinyinPostings, pinyinMatched);
+            return Score(charMatched, pinyinMatched, max);
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(charMatched);
+            ArrayPool<double>.Shared.Return(pinyinMatched);
+        }
+    }
+
+    private IReadOnlyList<ProcedureScore> Score(double[] charMatched, double[] pinyinMatched, int max)
+    {
+        var best = new Dictionary<int, (double First, double Second, Term? Term)>();
+        for (var i = 0; i < _terms.Length; i++)
+        {
+            if (charMatched[i] <= 0 && pinyinMatched[i] <= 0)
+                continue;
+
+            var term = _terms[i];
+            var coverage = Math.Max(
+                term.CharWeight > 0 ? charMatched[i] / term.CharWeight : 0,
+                term.PinyinWeight > 0 ? PinyinFactor * pinyinMatched[i] / term.PinyinWeight : 0);
+            if (coverage < MinCoverage)
+                continue;
+
+            // Full matches of longer names are surer than of two-character ones.
+            var length = 0.8 + 0.1 * Math.Min(term.CharBigrams.Length, 3);
+            var score = term.Weight * length * Math.Min(1, coverage) * Math.Min(1, coverage);
+            var current = best.GetValueOrDefault(term.Procedure);
+            if (score > current.First)
+                best[term.Procedure] = (score, current.First, term);
+            else if (score > current.Second)
+                best[term.Procedure] = current with { Second = score };
+        }
+
+        return [.. best
+            .Select(pair => new ProcedureScore(
+                _procedures[pair.Key], pair.Value.First + 0.25 * pair.Value.Second, pair.Value.Term!.Text))
+            .OrderByDescending(s => s.Score)
+            .ThenBy(s => s.Procedure.Id, StringComparer.Ordinal)
+            .Take(max)];
+    }
+
+    private static void Accumulate(IEnumerable<int> keys, FrozenDictionary<int, Posting[]> postings, double[] matched)
+    {
+        foreach (var key in keys.Distinct())
+        {
+            if (!postings.TryGetValue(key, out var list))
+                continue;
+
+            foreach (var posting in list)
+                matched[posting.Term] += posting.Weight;
+        }
+    }
+
+    private static IEnumerable<(TermField Field, string Text)> NamesOf(Procedure procedure)
+    {
+        yield return (TermField.Title, procedure.Title);
+        yield return (TermField.Category, procedure.Category);
+        foreach (var alias in procedure.Aliases)
+            yield return (TermField.Alias, alias);
+
+        foreach (var description in procedure.Descriptions)
+            yield return (TermField.Description, description);
+
+        foreach (var material in procedure.Materials)
+        {
+            yield return (TermField.Material, material.Name);
+            foreach (var alias in material.Aliases)
+                yield return (TermField.Material, alias);
+
+            foreach (var part in material.Parts)
+            {
+                yield return (TermField.Material, part.Name);
+                foreach (var alias in part.Aliases ?? [])
+                    yield return (TermField.Material, alias);
+            }
+        }
+
+        foreach (var step in procedure.Steps)
+        {
+            if (step.Kind is StepKind.Task or StepKind.Publicity && step.Name.Length >= 4)
+                yield return (TermField.Step, step.Name);
+        }
+    }
+
+    /// <summary>
+    /// The name as written and without bracketed asides (村（居）委会 → 村委会), and each part of a name
+    /// listing several things (户籍管理（户口迁移、分户） → 户口迁移, 分户).
+    /// </summary>
+    private static IEnumerable<string> Variants(string name)
+    {
+        var full = TextNormalizer.Normalize(name);
+        yield return full;
+
+        var plain = TextNormalizer.Normalize(TextNormalizer.WithoutAsides(name));
+        if (plain.Length > 0 && plain != full)
+            yield return plain;
+
+        var parts = name.Split(['（', '）', '(', ')', '、', '，', ',', '；', ' ', '和', '及'],
+            StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (parts.Length <= 1)
+            yield break;
+
+        foreach (var part in parts)
+        {
+            var text = TextNormalizer.Normalize(part);
+            if (text.Length >= 2 && text != full)
+                yield return text;
+        }
+    }
+
+    private static Dictionary<int, double> Idf(
+        List<(int Procedure, TermField Field, string Text)> raw,
+        Func<string, IEnumerable<int>> bigrams,
+        HashSet<int> genericKeys)
+    {
+        var procedures = new Dictionary<int, HashSet<int>>();
+        foreach (var (procedure, _, text) in raw)
+        {
+            foreach (var key in bigrams(text))
+            {
+                if (!procedures.TryGetValue(key, out var set))
+                    procedures[key] = set = [];
+                set.Add(procedure);
+            }
+        }
+
+        var count = raw.Select(r => r.Procedure).Distinct().Count();
+        return procedures.ToDictionary(
+            pair => pair.Key,
+            pair => Math.Log(1 + (double)count / pair.Value.Count)
+                * (genericKeys.Contains(pair.Key) ? GenericDiscount : 1));
+    }
+
+    private static FrozenDictionary<int, Posting[]> Postings(
+        Term[] terms, Func<Term, int[]> keysOf, Dictionary<int, double> idf)
+    {
+        var postings = new Dictionary<int, List<Posting>>();
+        for (var i = 0; i < terms.Length; i++)
+        {
+            foreach (var key in keysOf(terms[i]))
+            {
+                if (!postings.TryGetValue(key, out var list))
+                    postings[key] = list = [];
+                list.Add(new Posting(i, idf.GetValueOrDefault(key)));
+            }
+        }
+
+        return postings.ToFrozenDictionary(pair => pair.Key, pair => pair.Value.ToArray());
+    }
+
+    /// <summary>Adjacent character pairs, not across spaces.</summary>
+    internal static IEnumerable<int> CharBigrams(string text)
+    {
+        for (var i = 0; i + 1 < text.Length; i++)
+        {
+            if (text[i] != ' ' && text[i + 1] != ' ')
+                yield return text[i] << 16 | text[i + 1];
+        }
+    }
+
+    /// <summary>Adjacent pairs of pinyin readings; characters without a reading stand for themselves.</summary>
+    internal IEnumerable<int> PinyinBigrams(string text)
+    {
+        for (var i = 0; i + 1 < text.Length; i++)
+        {
+            if (text[i] == ' ' || text[i + 1] == ' ')
+                continue;
+
+            yield return ReadingKey(text[i]) << 16 | ReadingKey(text[i + 1]);
+        }
+    }
+
+    private int ReadingKey(char c)
+    {
+        var reading = _pinyin.ReadingOf(c);
+        return reading > 0 ? reading : 0x4000 | (c & 0x3FFF);
+    }
+
+    private sealed record Term(
+        int Procedure,
+        TermField Field,
+        string Text,
+        double Weight,
+        int[] CharBigrams,
+        double CharWeight,
+        int[] PinyinBigrams,
+        double PinyinWeight);
+
+    private readonly record struct Posting(int Term, double Weight);
+}
+
+/// <summary>What kind of name a term is.</summary>
+internal enum TermField
+{
+    Title,
+    Alias,
+    Description,
+    Category,
+    Material,
+    Step,
+}
+
+/// <summary>How strongly a text mentions a procedure, and by which name.</summary>
+internal sealed record ProcedureScore(Procedure Procedure, double Score, string MatchedName);
