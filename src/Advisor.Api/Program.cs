@@ -14,6 +14,8 @@ app.MapOpenApi();
 app.MapScalarApiReference();
 app.MapHealth();
 app.MapProcedures();
+app.MapEvaluation();
+app.MapScreening();
 
 app.Run();
 return 0;

@@ -1,3 +1,5 @@
+using Advisor.Rules.Evaluation;
+using Advisor.Rules.Hosting;
 using Advisor.Rules.Loading;
 using Microsoft.Extensions.Options;
 
@@ -12,10 +14,11 @@ internal static class ServiceSetup
     public static IServiceCollection AddAdvisor(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<RulesOptions>().Bind(configuration.GetSection(RulesOptions.Section));
-        services.AddSingleton(sp =>
-            CatalogLoader.LoadOrThrow(sp.GetRequiredService<IOptions<RulesOptions>>().Value.ResolvedDirectory));
+        services.AddAdvisorRules(sp => sp.GetRequiredService<IOptions<RulesOptions>>().Value.ResolvedDirectory);
 
         services.ConfigureHttpJsonOptions(o => RuleJson.Configure(o.SerializerOptions));
+        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(
+            o => o.Limits.MaxRequestBodySize = MaxBodyBytes);
         services.AddProblemDetails();
         services.AddOpenApi();
         return services;
@@ -23,11 +26,13 @@ internal static class ServiceSetup
 
     public static WebApplication UseAdvisor(this WebApplication app)
     {
-        // Load the rules before the first request, so a broken file stops start-up.
+        // Load and compile the rules before the first request, so a broken file stops start-up.
         app.Services.GetRequiredService<ProcedureCatalog>();
+        app.Services.GetRequiredService<CompiledRuleSet>();
 
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseBodySizeLimit();
         return app;
     }
 }

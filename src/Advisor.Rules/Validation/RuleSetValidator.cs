@@ -13,6 +13,14 @@ public static class RuleSetValidator
         if (loaded.Catalog is null)
             return loaded.Problems;
 
-        return RuleCompiler.Check(loaded.Catalog);
+        try
+        {
+            _ = new CompiledRuleSet(loaded.Catalog);
+            return [];
+        }
+        catch (RuleCatalogException e)
+        {
+            return e.Problems;
+        }
     }
 }

@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.Http.Features;
+
+namespace Advisor.Api.Hosting;
+
+/// <summary>
+/// Refuses bodies over <see cref="ServiceSetup.MaxBodyBytes"/> with a 413 ProblemDetails before any
+/// handler reads them; bodies without a length are capped by the server's own limit.
+/// </summary>
+internal static class BodySizeLimit
+{
+    public static IApplicationBuilder UseBodySizeLimit(this IApplicationBuilder app) =>
+        app.Use(async (context, next) =>
+        {
+            if (context.Request.ContentLength > ServiceSetup.MaxBodyBytes)
+            {
+                context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+                await Results.Problem(
+                    title: "Request body too large",
+                    detail: $"请求体不能超过 {ServiceSetup.MaxBodyBytes / 1024} KB。",
+                    statusCode: StatusCodes.Status413PayloadTooLarge).ExecuteAsync(context);
+                return;
+            }
+
+            if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+                limit.MaxRequestBodySize = ServiceSetup.MaxBodyBytes;
+
+            await next(context);
+        });
+}

@@ -1,0 +1,91 @@
+using Advisor.Rules.Model;
+
+namespace Advisor.Rules.Evaluation;
+
+/// <summary>
+/// Decides eligibility from a procedure's RulesEngine workflow, in three values: a failed criterion
+/// decides "ineligible" however much is missing; otherwise missing facts leave it "undetermined".
+/// </summary>
+public sealed class EligibilityEvaluator(CompiledRuleSet rules)
+{
+    /// <summary>Whether the procedure has eligibility rules.</summary>
+    public static bool HasRules(Procedure procedure)
+    {
+        ArgumentNullException.ThrowIfNull(procedure);
+        return procedure.Eligibility is { Rules.Count: > 0 };
+    }
+
+    /// <summary>Evaluates the applicant's facts against the procedure's criteria.</summary>
+    /// <exception cref="InvalidOperationException">The procedure has no eligibility rules.</exception>
+    /// <exception cref="RuleEvaluationException">The engine failed on a rule.</exception>
+    public async Task<EligibilityResult> EvaluateAsync(
+        Procedure procedure, FactSet facts, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(procedure);
+        ArgumentNullException.ThrowIfNull(facts);
+        if (!HasRules(procedure))
+            throw new InvalidOperationException($"Procedure {procedure.Id} has no eligibility rules.");
+
+        var compiled = rules.For(procedure);
+        var evaluated = await rules.RunAsync(
+            compiled, compiled.EligibilityWorkflow!, compiled.Eligibility, facts, cancellationToken);
+
+        var decision = TruthLogic.And(evaluated.Select(r => r.Truth)) switch
+        {
+            Truth.True => Decision.Eligible,
+            Truth.False => Decision.Ineligible,
+            _ => Decision.Undetermined,
+        };
+        var missing = decision == Decision.Undetermined ? MissingFacts(procedure, evaluated) : [];
+        var reasons = evaluated.Select(r => Explain(procedure, r, facts)).ToArray();
+        return new EligibilityResult(procedure.Id, procedure.Title, decision, reasons, missing, procedure.LegalNote);
+    }
+
+    // Only unknown branches can still change the outcome: an or that already holds, or any rule that
+    // already decided, asks for nothing. Facts come in the order the procedure declares them.
+    internal static IReadOnlyList<MissingFact> MissingFacts(Procedure procedure, IEnumerable<EvaluatedRule> evaluated)
+    {
+        var needed = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var rule in evaluated)
+            CollectUnknown(rule, needed);
+
+        return [.. procedure.Facts.Where(f => needed.Contains(f.Name)).Select(MissingFact.Of)];
+    }
+
+    private static void CollectUnknown(EvaluatedRule rule, HashSet<string> needed)
+    {
+        if (rule.Truth != Truth.Unknown)
+            return;
+
+        if (rule.Node.IsLeaf)
+        {
+            needed.UnionWith(rule.Node.FactsRead);
+            return;
+        }
+
+        foreach (var child in rule.Children)
+            CollectUnknown(child, needed);
+    }
+
+    private static Reason Explain(Procedure procedure, EvaluatedRule rule, FactSet facts)
+    {
+        var text = rule.Node.Text;
+        var label = text?.Label ?? rule.Node.Name;
+        var children = rule.Children.Select(c => Explain(procedure, c, facts)).ToArray();
+        var (status, message) = rule.Truth switch
+        {
+            Truth.True => (ReasonStatus.Passed, RuleMessages.Fill(text?.Pass ?? label, procedure, facts)),
+            Truth.False => (ReasonStatus.Failed, RuleMessages.Fill(text?.Fail ?? label, procedure, facts)),
+            _ => (ReasonStatus.Unknown, Pending(procedure, rule, label)),
+        };
+        return new Reason(rule.Node.Name, label, status, message, text?.Source, children);
+    }
+
+    private static string Pending(Procedure procedure, EvaluatedRule rule, string label)
+    {
+        var needed = new HashSet<string>(StringComparer.Ordinal);
+        CollectUnknown(rule, needed);
+        var labels = procedure.Facts.Where(f => needed.Contains(f.Name)).Select(f => f.Label);
+        return $"{label}：还需了解{string.Join("、", labels)}，才能判断";
+    }
+}

@@ -1,0 +1,144 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Advisor.Rules.Loading;
+using Advisor.Rules.Model;
+
+namespace Advisor.Rules.Evaluation;
+
+/// <summary>
+/// Turns facts as callers send them (JSON) into a typed <see cref="FactSet"/>, checked against the
+/// declared types before any rule runs. Full-width digits and surrounding spaces are normalised; any
+/// other mismatch is an error that names the fact.
+/// </summary>
+public sealed class FactReader(ProcedureCatalog catalog)
+{
+    /// <summary>Reads facts for one procedure, or for screening when <paramref name="procedure"/> is null.</summary>
+    /// <exception cref="FactValidationException">One or more facts are unknown or of the wrong type.</exception>
+    public FactSet Read(IReadOnlyDictionary<string, JsonElement>? raw, Procedure? procedure = null)
+    {
+        if (raw is null || raw.Count == 0)
+            return FactSet.Empty;
+
+        var errors = new List<FactError>();
+        var values = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var (name, element) in raw)
+        {
+            var definition = procedure?.FindFact(name) ?? catalog.Vocabulary.Find(name);
+            if (definition is null)
+            {
+                errors.Add(new FactError($"facts.{name}",
+                    $"未知的事实名称 '{name}'（unknown fact name）。可用的名称见 GET /api/facts。"));
+                continue;
+            }
+
+            if (element.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined)
+                continue;
+
+            var value = Convert(definition, element, out var error);
+            if (error is not null)
+                errors.Add(new FactError($"facts.{name}", error));
+            else
+                values[name] = value;
+        }
+
+        if (errors.Count > 0)
+            throw new FactValidationException(errors);
+
+        return FactSet.Create(values);
+    }
+
+    /// <summary>Converts one JSON value to the fact's type, or explains why it cannot.</summary>
+    public static object? Convert(FactDefinition definition, JsonElement element, out string? error)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+
+        error = null;
+        var value = definition.Type switch
+        {
+            FactType.Integer => ReadInteger(element),
+            FactType.Number => ReadNumber(element),
+            FactType.Boolean => ReadBoolean(element),
+            FactType.Enum => ReadEnum(definition, element),
+            _ => null,
+        };
+
+        if (value is null)
+        {
+            error = Expected(definition);
+            return null;
+        }
+
+        if (value is int or decimal && OutOfRange(definition, System.Convert.ToDecimal(value, CultureInfo.InvariantCulture)))
+        {
+            error = $"{definition.Name} 应在 {definition.Min?.ToString(CultureInfo.InvariantCulture) ?? "…"}"
+                + $" 到 {definition.Max?.ToString(CultureInfo.InvariantCulture) ?? "…"} 之间（{definition.Label}）。";
+            return null;
+        }
+
+        return value;
+    }
+
+    private static bool OutOfRange(FactDefinition definition, decimal value) =>
+        (definition.Min is { } min && value < min) || (definition.Max is { } max && value > max);
+
+    private static string Expected(FactDefinition definition) => definition.Type switch
+    {
+        FactType.Integer => $"{definition.Name} 应为整数（{definition.Label}），例如 85。",
+        FactType.Number => $"{definition.Name} 应为数字（{definition.Label}），例如 520.5。",
+        FactType.Boolean => $"{definition.Name} 应为 true 或 false（{definition.Label}）。",
+        _ => $"{definition.Name} 应为以下之一：{string.Join("、", definition.Values.Select(v => $"{v.Value}（{v.Label}）"))}。",
+    };
+
+    private static object? ReadInteger(JsonElement element)
+    {
+        if (element.ValueKind == JsonValueKind.Number)
+            return element.TryGetInt32(out var number) ? number : null;
+
+        var text = NormalizedText(element);
+        return int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var parsed)
+            ? parsed
+            : null;
+    }
+
+    private static object? ReadNumber(JsonElement element)
+    {
+        if (element.ValueKind == JsonValueKind.Number)
+            return element.TryGetDecimal(out var number) ? number : null;
+
+        var text = NormalizedText(element);
+        return decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var parsed)
+            ? parsed
+            : null;
+    }
+
+    private static object? ReadBoolean(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.True => true,
+        JsonValueKind.False => false,
+        JsonValueKind.String => NormalizedText(element)?.ToUpperInvariant() switch
+        {
+            "TRUE" => true,
+            "FALSE" => false,
+            _ => null,
+        },
+        _ => null,
+    };
+
+    private static object? ReadEnum(FactDefinition definition, JsonElement element)
+    {
+        var text = NormalizedText(element);
+        if (text is null)
+            return null;
+
+        var match = definition.Values.FirstOrDefault(v =>
+            string.Equals(v.Value, text, StringComparison.OrdinalIgnoreCase) || v.Label == text);
+        return match?.Value;
+    }
+
+    // Full-width digits and letters (８５, ｍａｌｅ) become their ASCII forms; spaces around are dropped.
+    private static string? NormalizedText(JsonElement element) =>
+        element.ValueKind == JsonValueKind.String
+            ? element.GetString()!.Normalize(NormalizationForm.FormKC).Trim()
+            : null;
+}

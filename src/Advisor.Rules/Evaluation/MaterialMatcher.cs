@@ -1,0 +1,134 @@
+using System.Collections.Concurrent;
+using Advisor.Rules.Model;
+
+namespace Advisor.Rules.Evaluation;
+
+/// <summary>
+/// Recognises materials in what people write: names and aliases (身份证, 居民身份证, 二代证), with or
+/// without 原件/复印件, in full-width or half-width forms, inside extra words (「死者的户口页」).
+/// </summary>
+public sealed class MaterialMatcher
+{
+    private static readonly string[] Separators =
+        ["、", "，", ",", "；", ";", "。", "/", "\n", "和", "与", "跟", "以及", "还有", "及", "+", "＋", " "];
+
+    // Longest first, so 原件及复印件 is read before 原件 and 复印件.
+    private static readonly (string Word, MaterialForm Form)[] FormWords =
+    [
+        ("原件及复印件", MaterialForm.OriginalAndCopy), ("原件和复印件", MaterialForm.OriginalAndCopy),
+        ("原件与复印件", MaterialForm.OriginalAndCopy), ("原件复印件", MaterialForm.OriginalAndCopy),
+        ("及复印件", MaterialForm.OriginalAndCopy), ("和复印件", MaterialForm.OriginalAndCopy),
+        ("复印件", MaterialForm.Copy), ("复印", MaterialForm.Copy), ("影印件", MaterialForm.Copy),
+        ("原件", MaterialForm.Original), ("正本", MaterialForm.Original),
+    ];
+
+    private readonly ConcurrentDictionary<string, Term[]> _terms = new(StringComparer.Ordinal);
+
+    /// <summary>Splits free text into items and recognises each; unrecognised items have no match.</summary>
+    public IReadOnlyList<(string Item, IReadOnlyList<MaterialMatch> Matches)> Read(Procedure procedure, string text)
+    {
+        ArgumentNullException.ThrowIfNull(procedure);
+
+        return [.. Split(text).Select(item => (item, Match(procedure, item)))];
+    }
+
+    /// <summary>The materials (and parts) mentioned anywhere in free text.</summary>
+    public IReadOnlyList<MaterialMatch> Find(Procedure procedure, string text) =>
+        [.. Read(procedure, text).SelectMany(r => r.Matches)];
+
+    /// <summary>The best matches for one item; several when it names a document several materials need.</summary>
+    public IReadOnlyList<MaterialMatch> Match(Procedure procedure, string item)
+    {
+        ArgumentNullException.ThrowIfNull(procedure);
+
+        var (core, form) = StripForm(TextNormalizer.Normalize(item));
+        if (core.Length == 0)
+            return [];
+
+        var best = 0;
+        var matches = new List<MaterialMatch>();
+        foreach (var term in TermsOf(procedure))
+        {
+            var score = Score(core, term.Text);
+            if (score == 0 || score < best)
+                continue;
+
+            if (score > best)
+            {
+                best = score;
+                matches.Clear();
+            }
+
+            if (!matches.Any(m => m.MaterialId == term.MaterialId && m.PartId == term.PartId))
+                matches.Add(new MaterialMatch(item, term.MaterialId, term.PartId, form));
+        }
+
+        return matches;
+    }
+
+    /// <summary>Splits a list as people write it (「身份证、户口本和申请书」) into items.</summary>
+    public static IReadOnlyList<string> Split(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+            return [];
+
+        // Protect the form phrases that contain separators (原件及复印件) before splitting.
+        var protectedText = text.Normalize(System.Text.NormalizationForm.FormKC)
+            .Replace("原件及复印件", "原件复印件", StringComparison.Ordinal)
+            .Replace("原件和复印件", "原件复印件", StringComparison.Ordinal)
+            .Replace("原件与复印件", "原件复印件", StringComparison.Ordinal)
+            .Replace("及复印件", "复印件", StringComparison.Ordinal)
+            .Replace("和复印件", "复印件", StringComparison.Ordinal);
+        return protectedText.Split(Separators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    }
+
+    // Exact beats "the item contains the term" (死者的户口页 ⊃ 户口页), which beats "the term contains
+    // the item" (户口 ⊂ 户口本); among equals the longer overlap wins.
+    private static int Score(string item, string term)
+    {
+        if (item == term)
+            return 10_000 + term.Length;
+
+        if (term.Length >= 2 && item.Contains(term, StringComparison.Ordinal))
+            return 1_000 + term.Length;
+
+        if (item.Length >= 2 && term.Contains(item, StringComparison.Ordinal) && item.Length * 2 >= term.Length)
+            return 100 + item.Length;
+
+        return 0;
+    }
+
+    private static (string Core, MaterialForm? Form) StripForm(string text)
+    {
+        foreach (var (word, form) in FormWords)
+        {
+            var at = text.IndexOf(word, StringComparison.Ordinal);
+            if (at >= 0)
+                return (text.Remove(at, word.Length), form);
+        }
+
+        return (text, null);
+    }
+
+    private Term[] TermsOf(Procedure procedure) =>
+        _terms.GetOrAdd(procedure.Id, _ => [.. BuildTerms(procedure)]);
+
+    private static IEnumerable<Term> BuildTerms(Procedure procedure)
+    {
+        foreach (var material in procedure.Materials)
+        {
+            foreach (var name in material.Aliases.Prepend(material.Name))
+                yield return new Term(Core(name), material.Id, null);
+
+            foreach (var part in material.Parts)
+            {
+                foreach (var name in (part.Aliases ?? []).Prepend(part.Name))
+                    yield return new Term(Core(name), material.Id, part.Id);
+            }
+        }
+    }
+
+    private static string Core(string name) => StripForm(TextNormalizer.Normalize(name)).Core;
+
+    private sealed record Term(string Text, string MaterialId, string? PartId);
+}
