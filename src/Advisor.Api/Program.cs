@@ -7,6 +7,7 @@ if (ValidateCommand.Matches(args))
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddAdvisor(builder.Configuration);
+builder.Services.AddAdvisorBot(builder.Configuration);
 
 var app = builder.Build();
 app.UseAdvisor();
@@ -16,6 +17,7 @@ app.MapHealth();
 app.MapProcedures();
 app.MapEvaluation();
 app.MapScreening();
+app.MapChat();
 
 app.Run();
 return 0;

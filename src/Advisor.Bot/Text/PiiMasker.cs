@@ -21,7 +21,7 @@ public static partial class PiiMasker
         if (string.IsNullOrEmpty(text))
             return string.Empty;
 
-        var folded = TextNormalizer.FoldDigits(text).Replace('Ｘ', 'X').Replace('ｘ', 'x');
+        var folded = TextFold.FoldDigits(text).Replace('Ｘ', 'X').Replace('ｘ', 'x');
         var masked = IdCard().Replace(folded, IdCardMask);
         masked = Mobile().Replace(masked, PhoneMask);
         return Landline().Replace(masked, PhoneMask);

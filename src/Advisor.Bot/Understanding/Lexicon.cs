@@ -16,28 +16,28 @@ internal sealed class Lexicon
     {
         Intents = [.. file.Intents.Select(pair => new IntentCues(
             pair.Value.Intent ?? pair.Key,
-            [.. pair.Value.Cues.Select(TextNormalizer.Normalize).Where(c => c.Length > 0)],
+            [.. pair.Value.Cues.Select(TextFold.Normalize).Where(c => c.Length > 0)],
             pair.Value.Weight,
             pair.Value.NeedsMaterial))];
         Combos = [.. file.Combos.Select(c => new IntentCombo(
-            c.Intent, c.Weight, [.. c.All.Select(g => (IReadOnlyList<string>)[.. g.Select(TextNormalizer.Normalize)])],
+            c.Intent, c.Weight, [.. c.All.Select(g => (IReadOnlyList<string>)[.. g.Select(TextFold.Normalize)])],
             c.NeedsMaterial))];
         IntentPriority = file.IntentPriority;
         Synonyms = [.. file.Synonyms.SelectMany(pair => pair.Value.Select(v =>
-            new Synonym(TextNormalizer.Normalize(v), TextNormalizer.Normalize(pair.Key))))
+            new Synonym(TextFold.Normalize(v), TextFold.Normalize(pair.Key))))
             .OrderByDescending(s => s.Variant.Length)];
-        Stopwords = file.Stopwords.Select(TextNormalizer.Normalize).ToHashSet(StringComparer.Ordinal);
-        Yes = [.. file.Yes.Select(TextNormalizer.Normalize).OrderByDescending(w => w.Length)];
-        No = [.. file.No.Select(TextNormalizer.Normalize).OrderByDescending(w => w.Length)];
-        OutcomeYes = [.. file.Outcomes.GetValueOrDefault("yes", []).Select(TextNormalizer.Normalize)];
-        OutcomeNo = [.. file.Outcomes.GetValueOrDefault("no", []).Select(TextNormalizer.Normalize)];
+        Stopwords = file.Stopwords.Select(TextFold.Normalize).ToHashSet(StringComparer.Ordinal);
+        Yes = [.. file.Yes.Select(TextFold.Normalize).OrderByDescending(w => w.Length)];
+        No = [.. file.No.Select(TextFold.Normalize).OrderByDescending(w => w.Length)];
+        OutcomeYes = [.. file.Outcomes.GetValueOrDefault("yes", []).Select(TextFold.Normalize)];
+        OutcomeNo = [.. file.Outcomes.GetValueOrDefault("no", []).Select(TextFold.Normalize)];
         FactWords = [.. file.Facts.SelectMany(fact => fact.Value.SelectMany(value => value.Value.Select(word =>
-            new FactWord(fact.Key, value.Key, TextNormalizer.Normalize(word)))))
+            new FactWord(fact.Key, value.Key, TextFold.Normalize(word)))))
             .OrderByDescending(w => w.Word.Length)];
         FactPatterns = [.. file.FactPatterns.Select(p => new FactPattern(
             p.Fact, new Regex(p.Pattern, RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(50))))];
         FactPatternDefaults = file.FactPatternDefaults;
-        OutOfScope = [.. file.OutOfScope.Select(TextNormalizer.Normalize)];
+        OutOfScope = [.. file.OutOfScope.Select(TextFold.Normalize)];
     }
 
     public IReadOnlyList<IntentCues> Intents { get; }

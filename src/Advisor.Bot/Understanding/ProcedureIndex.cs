@@ -32,14 +32,28 @@ internal sealed class ProcedureIndex
     /// <summary>Below this share of a name's weight, the name is not considered mentioned.</summary>
     private const double MinCoverage = 0.5;
 
+    /// <summary>The share of a name's readings a homophone match must cover.</summary>
+    private const double MinReadingCoverage = 0.75;
+
     /// <summary>A pinyin-only match counts a little less than the same characters.</summary>
     private const double PinyinFactor = 0.9;
+
+    /// <summary>A name whose bigrams weigh less than this in all is common (申请) and counts less.</summary>
+    private const double SpecificWeight = 2.5;
+
+    /// <summary>How much explaining all of the question's rare words adds to a procedure's score.</summary>
+    private const double ExplainsWeight = 0.35;
+
+    /// <summary>Particles dropped before comparing, so that 村委会的公章 reads as 村委会公章.</summary>
+    private static readonly SearchValues<char> Particles = SearchValues.Create("的了吗呢啊吧呀嘛哦么");
 
     private readonly IReadOnlyList<Procedure> _procedures;
     private readonly Term[] _terms;
     private readonly FrozenDictionary<int, Posting[]> _charPostings;
     private readonly FrozenDictionary<int, Posting[]> _pinyinPostings;
     private readonly Pinyin _pinyin;
+    private readonly Dictionary<int, double> _charIdf;
+    private readonly FrozenDictionary<int, int[]> _strongProcedures;
 
     public ProcedureIndex(ProcedureCatalog catalog, Lexicon lexicon, Pinyin pinyin)
     {
@@ -64,7 +78,7 @@ internal sealed class ProcedureIndex
             foreach (var (field, text) in NamesOf(_procedures[p]))
             {
                 foreach (var variant in Variants(text))
-                    raw.Add((p, field, variant));
+                    raw.Add((p, field, Prepare(variant)));
             }
         }
 
@@ -88,6 +102,12 @@ internal sealed class ProcedureIndex
         }
 
         _terms = [.. terms];
+        _charIdf = charIdf;
+        _strongProcedures = raw
+            .Where(r => r.Field is TermField.Title or TermField.Alias or TermField.Description)
+            .SelectMany(r => CharBigrams(r.Text).Select(k => (Key: k, r.Procedure)))
+            .GroupBy(x => x.Key)
+            .ToFrozenDictionary(g => g.Key, g => g.Select(x => x.Procedure).Distinct().ToArray());
         _charPostings = Postings(_terms, t => t.CharBigrams, charIdf);
         _pinyinPostings = Postings(_terms, t => t.PinyinBigrams, pinyinIdf);
         DomainWords = [.. raw.Select(r => r.Text).Where(t => t.Length is >= 2 and <= 8 && !t.Contains(' '))
@@ -104,15 +124,16 @@ internal sealed class ProcedureIndex
     public IReadOnlyList<ProcedureScore> Rank(string normalizedText, int max = 5)
     {
         ArgumentNullException.ThrowIfNull(normalizedText);
+        var text = Prepare(normalizedText);
         var charMatched = ArrayPool<double>.Shared.Rent(_terms.Length);
         var pinyinMatched = ArrayPool<double>.Shared.Rent(_terms.Length);
         try
         {
             Array.Clear(charMatched, 0, _terms.Length);
             Array.Clear(pinyinMatched, 0, _terms.Length);
-            Accumulate(CharBigrams(normalizedText), _charPostings, charMatched);
-            Accumulate(PinyinBigrams(normalizedText), _pinyinPostings, pinyinMatched);
-            return Score(charMatched, pinyinMatched, max);
+            Accumulate(CharBigrams(text), _charPostings, charMatched);
+            Accumulate(PinyinBigrams(text), _pinyinPostings, pinyinMatched);
+            return Score(charMatched, pinyinMatched, Explains(text), max);
         }
         finally
         {
@@ -121,7 +142,42 @@ internal sealed class ProcedureIndex
         }
     }
 
-    private IReadOnlyList<ProcedureScore> Score(double[] charMatched, double[] pinyinMatched, int max)
+    /// <summary>
+    /// For each procedure, the share of the question's rare bigrams that its title, aliases and
+    /// descriptions contain: 「再生育要什么材料」 is all explained by 再生育审批 though it names no whole alias.
+    /// </summary>
+    private Dictionary<int, double> Explains(string text)
+    {
+        var explained = new Dictionary<int, double>();
+        var total = 0.0;
+        foreach (var key in CharBigrams(text).Distinct())
+        {
+            if (!_charIdf.TryGetValue(key, out var weight))
+            {
+                // Unknown to every procedure: still part of what the question is about.
+                total += 2;
+                continue;
+            }
+
+            total += weight;
+            if (!_strongProcedures.TryGetValue(key, out var procedures))
+                continue;
+
+            foreach (var p in procedures)
+                explained[p] = explained.GetValueOrDefault(p) + weight;
+        }
+
+        if (total > 0)
+        {
+            foreach (var p in explained.Keys)
+                explained[p] /= total;
+        }
+
+        return explained;
+    }
+
+    private IReadOnlyList<ProcedureScore> Score(
+        double[] charMatched, double[] pinyinMatched, Dictionary<int, double> explains, int max)
     {
         var best = new Dictionary<int, (double First, double Second, Term? Term)>();
         for (var i = 0; i < _terms.Length; i++)
@@ -130,15 +186,19 @@ internal sealed class ProcedureIndex
                 continue;
 
             var term = _terms[i];
+            // A homophone counts only when it covers most of the name: one pair of readings in common
+            // (交以 / 交医) is chance.
+            var byReading = term.PinyinWeight > 0 ? pinyinMatched[i] / term.PinyinWeight : 0;
             var coverage = Math.Max(
                 term.CharWeight > 0 ? charMatched[i] / term.CharWeight : 0,
-                term.PinyinWeight > 0 ? PinyinFactor * pinyinMatched[i] / term.PinyinWeight : 0);
+                byReading >= MinReadingCoverage ? PinyinFactor * byReading : 0);
             if (coverage < MinCoverage)
                 continue;
 
             // Full matches of longer names are surer than of two-character ones.
             var length = 0.8 + 0.1 * Math.Min(term.CharBigrams.Length, 3);
-            var score = term.Weight * length * Math.Min(1, coverage) * Math.Min(1, coverage);
+            var specific = Math.Min(1, term.CharWeight / SpecificWeight);
+            var score = term.Weight * length * specific * Math.Pow(Math.Min(1, coverage), 1.5);
             var current = best.GetValueOrDefault(term.Procedure);
             if (score > current.First)
                 best[term.Procedure] = (score, current.First, term);
@@ -148,7 +208,10 @@ internal sealed class ProcedureIndex
 
         return [.. best
             .Select(pair => new ProcedureScore(
-                _procedures[pair.Key], pair.Value.First + 0.25 * pair.Value.Second, pair.Value.Term!.Text))
+                _procedures[pair.Key],
+                pair.Value.First + 0.25 * pair.Value.Second
+                    + ExplainsWeight * explains.GetValueOrDefault(pair.Key) * Math.Min(1, pair.Value.First * 2),
+                pair.Value.Term!.Text))
             .OrderByDescending(s => s.Score)
             .ThenBy(s => s.Procedure.Id, StringComparer.Ordinal)
             .Take(max)];
@@ -203,10 +266,10 @@ internal sealed class ProcedureIndex
     /// </summary>
     private static IEnumerable<string> Variants(string name)
     {
-        var full = TextNormalizer.Normalize(name);
+        var full = TextFold.Normalize(name);
         yield return full;
 
-        var plain = TextNormalizer.Normalize(TextNormalizer.WithoutAsides(name));
+        var plain = TextFold.Normalize(TextFold.WithoutAsides(name));
         if (plain.Length > 0 && plain != full)
             yield return plain;
 
@@ -217,7 +280,7 @@ internal sealed class ProcedureIndex
 
         foreach (var part in parts)
         {
-            var text = TextNormalizer.Normalize(part);
+            var text = TextFold.Normalize(part);
             if (text.Length >= 2 && text != full)
                 yield return text;
         }
@@ -261,6 +324,15 @@ internal sealed class ProcedureIndex
         }
 
         return postings.ToFrozenDictionary(pair => pair.Key, pair => pair.Value.ToArray());
+    }
+
+    /// <summary>The text without particles; names and questions go through the same.</summary>
+    internal static string Prepare(string text)
+    {
+        if (text.AsSpan().IndexOfAny(Particles) < 0)
+            return text;
+
+        return string.Concat(text.Where(c => !Particles.Contains(c)));
     }
 
     /// <summary>Adjacent character pairs, not across spaces.</summary>

@@ -6,7 +6,7 @@ namespace Advisor.Bot.Text;
 /// Folds text into the one form the bot compares: full-width letters and digits made ASCII, letters
 /// lower-cased, brackets dropped, punctuation and spaces turned into a single space.
 /// </summary>
-internal static class TextNormalizer
+internal static class TextFold
 {
     public static string Normalize(string? text)
     {

@@ -1,0 +1,314 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Advisor.Bot.Answers;
+using Advisor.Bot.Dialogue;
+using Advisor.Bot.Kernel;
+using Advisor.Bot.Text;
+using Advisor.Bot.Understanding;
+using Advisor.Rules.Evaluation;
+using Advisor.Rules.Loading;
+using Advisor.Rules.Model;
+using Microsoft.Extensions.Logging;
+using Microsoft.SemanticKernel;
+using SkKernel = Microsoft.SemanticKernel.Kernel;
+
+namespace Advisor.Bot;
+
+/// <summary>
+/// The bot: masks identity-card and phone numbers, reads the message, decides the procedure and the
+/// intent with what the conversation already knows, and answers through the kernel functions (the
+/// deterministic route). When a model is configured, it may phrase the reply from the same functions;
+/// any failure falls back to the deterministic reply.
+/// </summary>
+internal sealed class ChatBot(
+    ProcedureCatalog catalog,
+    Interpreter interpreter,
+    AnswerWriter writer,
+    ConversationStore conversations,
+    SkKernel kernel,
+    ModelRoute model,
+    ILogger<ChatBot> logger) : IChatBot
+{
+    /// <summary>A procedure scoring this much, clearly ahead of the next one, is taken as meant.</summary>
+    internal const double AcceptScore = 0.55;
+
+    /// <summary>Between this and <see cref="AcceptScore"/> the bot asks which procedure was meant.</summary>
+    internal const double ClarifyScore = 0.3;
+
+    /// <summary>A runner-up within this share of the best score makes the bot ask.</summary>
+    internal const double CloseRatio = 0.8;
+
+    /// <summary>At most this many candidates are offered.</summary>
+    private const int MaxChoices = 3;
+
+    private static readonly IReadOnlyList<string> NoFacts = [];
+
+    public BotReply Welcome() => Reply(writer.Welcome());
+
+    public async Task<ChatTurn> ReplyAsync(string? conversationId, string text, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var started = Stopwatch.GetTimestamp();
+        var masked = PiiMasker.Mask(text);
+        var state = conversations.GetOrStart(conversationId);
+
+        await state.Gate.WaitAsync(cancellationToken);
+        try
+        {
+            Log.Message(logger, masked);
+            state.Record("user", masked);
+
+            var answer = await DecideAsync(state, masked, cancellationToken);
+            var reply = Reply(answer);
+            var route = "deterministic";
+            if (model.IsAvailable && answer.Intent is not (Intents.Clarify or Intents.Unknown or Intents.OutOfScope))
+            {
+                if (await model.TryReplyAsync(state, masked, answer, cancellationToken) is { } phrased)
+                {
+                    reply = phrased;
+                    route = "model";
+                }
+            }
+
+            state.Record("assistant", reply.Text);
+            var elapsed = (long)Stopwatch.GetElapsedTime(started).TotalMicroseconds;
+            Log.Turn(logger, reply.Intent, reply.ProcedureId, route, elapsed);
+            return new ChatTurn(state.Id, [reply]);
+        }
+        finally
+        {
+            state.Gate.Release();
+        }
+    }
+
+    private async Task<ToolAnswer> DecideAsync(ConversationState state, string masked, CancellationToken cancellationToken)
+    {
+        var current = state.ProcedureId is { } id ? catalog.Find(id) : null;
+        var read = interpreter.Read(masked, current);
+
+        if (current is not null && state.PendingFact is not null
+            && await AnswerPendingAsync(state, current, read, cancellationToken) is { } answered)
+            return answered;
+
+        state.PendingFact = null;
+        if (state.PendingChoices.Count > 0 && Chosen(state, read) is { } chosen)
+        {
+            var intent = read.Intent ?? state.PendingIntent ?? Intents.Steps;
+            state.PendingChoices = [];
+            state.SwitchTo(chosen.Id);
+            Remember(state, read.Facts);
+            return await AnswerAsync(state, chosen, intent, read, cancellationToken);
+        }
+
+        state.PendingChoices = [];
+        var best = read.Best;
+        var strong = best is not null && read.BestScore >= AcceptScore
+            && (read.SecondScore < read.BestScore * CloseRatio || best.Procedure == current);
+
+        Procedure? procedure = null;
+        if (strong)
+            procedure = best!.Procedure;
+        else if (current is not null && !read.OutOfScope && Continues(read))
+            procedure = current;
+        else if (best is not null && read.BestScore >= ClarifyScore && !read.OutOfScope
+            && read.Intent is not (Intents.List or Intents.Help))
+            return Clarify(state, read);
+
+        if (procedure is null)
+            return Unplaced(state, read);
+
+        var previous = state.ProcedureId;
+        state.SwitchTo(procedure.Id);
+        Remember(state, read.Facts);
+        var chosenIntent = read.Intent ?? ImpliedIntent(state, read, procedure, switched: previous != procedure.Id, hadProcedure: previous is not null);
+        if (chosenIntent is Intents.List or Intents.Help)
+            return Invoke(chosenIntent == Intents.List ? writer.List() : writer.Help(), state);
+
+        return await AnswerAsync(state, procedure, chosenIntent, read, cancellationToken);
+    }
+
+    /// <summary>Reads an answer to the question the bot asked; null when the message is something else.</summary>
+    private async Task<ToolAnswer?> AnswerPendingAsync(
+        ConversationState state, Procedure current, Interpretation read, CancellationToken cancellationToken)
+    {
+        if (read.Intent is not (null or Intents.Eligibility)
+            || read.BestScore >= AcceptScore && read.Best!.Procedure != current)
+            return null;
+
+        var fact = current.FindFact(state.PendingFact!) ?? catalog.Vocabulary.Find(state.PendingFact!);
+        var value = fact is null ? null : interpreter.Facts.ReadAnswer(fact, read.Text);
+        if (value is not null)
+        {
+            Remember(state, read.Facts);
+            state.Facts[fact!.Name] = value;
+            state.PendingFact = null;
+            return await AnswerAsync(state, current, Intents.Eligibility, read, cancellationToken);
+        }
+
+        if (read.Intent is not null || read.Facts.Count > 0 || read.BestScore >= ClarifyScore)
+            return null;
+
+        // Not an answer and nothing else either: ask again, and give up after two tries.
+        if (++state.Misunderstood >= 2)
+        {
+            state.Misunderstood = 0;
+            state.PendingFact = null;
+            return writer.OutOfScope(misunderstood: true);
+        }
+
+        var again = await AnswerAsync(state, current, Intents.Eligibility, read, cancellationToken, keepCount: true);
+        return again with { Text = "没听明白您的回答。" + again.Text };
+    }
+
+    private static Procedure? Chosen(ConversationState state, Interpretation read)
+    {
+        var match = read.Candidates.FirstOrDefault(c => state.PendingChoices.Contains(c.Procedure.Id));
+        if (match is null || match.Score < ClarifyScore || match.Score < read.BestScore * CloseRatio)
+            return null;
+
+        return match.Procedure;
+    }
+
+    /// <summary>Whether a message without a procedure of its own goes on about the current one.</summary>
+    private static bool Continues(Interpretation read) =>
+        read.Intent is not null || read.Facts.Count > 0 || read.Materials.Count > 0 || read.Outcome is not null;
+
+    private static string ImpliedIntent(
+        ConversationState state, Interpretation read, Procedure procedure, bool switched, bool hadProcedure)
+    {
+        if (read.Outcome is not null && !switched)
+            return Intents.NextStep;
+
+        if (read.Facts.Count > 0 && !switched)
+        {
+            return state.LastIntent is Intents.Materials or Intents.Eligibility or Intents.Completeness
+                ? state.LastIntent
+                : EligibilityEvaluator.HasRules(procedure) ? Intents.Eligibility : Intents.Materials;
+        }
+
+        if (read.Materials.Count > 0 && !switched)
+            return Intents.Completeness;
+
+        // 「那低保呢」 after a question about another procedure asks the same about this one.
+        if (switched && hadProcedure && state.LastIntent is { } last && Intents.NeedsProcedure(last))
+            return last is Intents.NextStep or Intents.Completeness ? Intents.Steps : last;
+
+        return Intents.Steps;
+    }
+
+    private ToolAnswer Clarify(ConversationState state, Interpretation read)
+    {
+        var choices = read.Candidates.Where(c => c.Score >= ClarifyScore).Take(MaxChoices)
+            .Select(c => c.Procedure).ToArray();
+        state.PendingChoices = [.. choices.Select(p => p.Id)];
+        state.PendingIntent = read.Intent;
+        Remember(state, read.Facts);
+        return Misunderstood(state) ?? writer.WhichProcedure(choices, read.Intent);
+    }
+
+    private ToolAnswer Unplaced(ConversationState state, Interpretation read)
+    {
+        switch (read.Intent)
+        {
+            case Intents.List:
+                return Invoke(writer.List(), state);
+            case Intents.Help:
+                return Invoke(writer.Help(), state);
+        }
+
+        if (read.OutOfScope || read.UnknownShare >= 0.5)
+            return Invoke(writer.OutOfScope(misunderstood: false), state);
+
+        if (read.Intent is { } intent && Intents.NeedsProcedure(intent))
+        {
+            state.PendingIntent = intent;
+            return Misunderstood(state) ?? writer.WhichProcedure([], intent);
+        }
+
+        return Misunderstood(state) ?? writer.NotUnderstood();
+    }
+
+    /// <summary>Counts a message not understood; the second in a row gets the plain "ask elsewhere".</summary>
+    private ToolAnswer? Misunderstood(ConversationState state)
+    {
+        if (++state.Misunderstood < 2)
+            return null;
+
+        state.Misunderstood = 0;
+        state.PendingChoices = [];
+        return writer.OutOfScope(misunderstood: true);
+    }
+
+    private static ToolAnswer Invoke(ToolAnswer answer, ConversationState state)
+    {
+        state.Misunderstood = 0;
+        return answer;
+    }
+
+    private async Task<ToolAnswer> AnswerAsync(
+        ConversationState state,
+        Procedure procedure,
+        string intent,
+        Interpretation read,
+        CancellationToken cancellationToken,
+        bool keepCount = false)
+    {
+        var facts = JsonSerializer.Serialize(state.Facts);
+        var arguments = new KernelArguments { ["procedureId"] = procedure.Id };
+        string function;
+        switch (intent)
+        {
+            case Intents.Materials:
+                function = "get_materials";
+                arguments["facts"] = facts;
+                break;
+            case Intents.NextStep:
+                function = "get_next_steps";
+                arguments["currentStep"] = StepLocator.Find(procedure, read.Text) ?? state.LastStepId;
+                arguments["outcome"] = read.Outcome;
+                break;
+            case Intents.Eligibility:
+                function = "check_eligibility";
+                arguments["facts"] = facts;
+                break;
+            case Intents.Completeness:
+                function = "check_completeness";
+                arguments["submitted"] = string.Join("、", read.Materials.Select(m => m.Text).Distinct(StringComparer.Ordinal));
+                arguments["facts"] = facts;
+                break;
+            case Intents.Responsible:
+                function = "get_responsible";
+                break;
+            case Intents.Publicity:
+                function = "get_publicity";
+                break;
+            case Intents.Risks:
+                function = "get_risks";
+                break;
+            default:
+                function = "get_steps";
+                arguments["facts"] = facts;
+                break;
+        }
+
+        var result = await kernel.InvokeAsync(AdvisorFunctions.PluginName, function, arguments, cancellationToken);
+        var answer = result.GetValue<ToolAnswer>()
+            ?? throw new InvalidOperationException($"Kernel function {function} returned no answer.");
+
+        state.LastIntent = answer.Intent;
+        state.LastStepId = answer.StepId ?? state.LastStepId;
+        state.PendingFact = answer.AskedFact;
+        if (!keepCount)
+            state.Misunderstood = 0;
+        return answer;
+    }
+
+    private static void Remember(ConversationState state, Dictionary<string, object> facts)
+    {
+        foreach (var (name, value) in facts)
+            state.Facts[name] = value;
+    }
+
+    private static BotReply Reply(ToolAnswer answer) =>
+        new(answer.Text, answer.SuggestedActions ?? NoFacts, answer.ProcedureId, answer.Intent);
+}

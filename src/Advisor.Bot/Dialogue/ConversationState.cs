@@ -1,0 +1,60 @@
+namespace Advisor.Bot.Dialogue;
+
+/// <summary>
+/// What one conversation remembers: the procedure, the facts given, where in the flow the applicant is,
+/// the question the bot asked, and how many messages in a row it did not understand. Text is stored only
+/// after identity-card and phone numbers are masked. One turn at a time uses it (see <see cref="Gate"/>).
+/// </summary>
+internal sealed class ConversationState(string id, DateTimeOffset now)
+{
+    /// <summary>How many messages of the transcript are kept.</summary>
+    public const int TranscriptLength = 20;
+
+    public string Id { get; } = id;
+
+    public DateTimeOffset LastSeen { get; set; } = now;
+
+    /// <summary>Serialises turns of the same conversation.</summary>
+    public SemaphoreSlim Gate { get; } = new(1, 1);
+
+    public string? ProcedureId { get; set; }
+
+    public Dictionary<string, object> Facts { get; } = new(StringComparer.Ordinal);
+
+    public string? LastStepId { get; set; }
+
+    public string? LastIntent { get; set; }
+
+    /// <summary>The fact the bot last asked about.</summary>
+    public string? PendingFact { get; set; }
+
+    /// <summary>The procedures offered when the bot asked which one was meant.</summary>
+    public IReadOnlyList<string> PendingChoices { get; set; } = [];
+
+    /// <summary>The intent of the question that led to the choice.</summary>
+    public string? PendingIntent { get; set; }
+
+    public int Misunderstood { get; set; }
+
+    /// <summary>The last messages, masked: (role, text).</summary>
+    public List<(string Role, string Text)> Transcript { get; } = [];
+
+    public void Record(string role, string maskedText)
+    {
+        Transcript.Add((role, maskedText));
+        if (Transcript.Count > TranscriptLength)
+            Transcript.RemoveRange(0, Transcript.Count - TranscriptLength);
+    }
+
+    /// <summary>Starts over on another procedure: its facts and position no longer apply.</summary>
+    public void SwitchTo(string procedureId)
+    {
+        if (ProcedureId == procedureId)
+            return;
+
+        ProcedureId = procedureId;
+        Facts.Clear();
+        LastStepId = null;
+        PendingFact = null;
+    }
+}

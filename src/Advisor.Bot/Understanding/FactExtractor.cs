@@ -1,0 +1,152 @@
+using System.Globalization;
+using Advisor.Bot.Text;
+using Advisor.Rules.Loading;
+using Advisor.Rules.Model;
+
+namespace Advisor.Bot.Understanding;
+
+/// <summary>
+/// Reads facts about the applicant from what a resident writes (「俺娘85了」 → age 85, 「我们是再婚的」 →
+/// maritalStatus remarried), and reads answers to the bot's own questions in words or numbers
+/// (「八十五」, 「是的」, 「男的」). Only facts of the shared vocabulary are read, with their types and ranges.
+/// </summary>
+internal sealed class FactExtractor(Lexicon lexicon, FactVocabulary vocabulary)
+{
+    /// <summary>The facts stated anywhere in the text.</summary>
+    /// <param name="text">Normalised text.</param>
+    public Dictionary<string, object> Extract(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var facts = new Dictionary<string, object>(StringComparer.Ordinal);
+
+        foreach (var word in lexicon.FactWords)
+        {
+            if (facts.ContainsKey(word.Fact) || !text.Contains(word.Word, StringComparison.Ordinal))
+                continue;
+
+            if (vocabulary.Find(word.Fact) is { } definition && Convert(definition, word.Value) is { } value)
+                facts[word.Fact] = value;
+        }
+
+        var digits = ChineseNumbers.ToDigits(text);
+        foreach (var pattern in lexicon.FactPatterns)
+        {
+            if (facts.ContainsKey(pattern.Fact) || vocabulary.Find(pattern.Fact) is not { } definition)
+                continue;
+
+            var match = pattern.Regex.Match(digits);
+            if (!match.Success)
+                continue;
+
+            var group = match.Groups[1].Value;
+            var number = group.Length == 0
+                ? lexicon.FactPatternDefaults.GetValueOrDefault(pattern.Fact, -1)
+                : int.Parse(group, CultureInfo.InvariantCulture);
+            if (number >= 0 && InRange(definition, number))
+                facts[pattern.Fact] = definition.Type == FactType.Number ? (decimal)number : number;
+        }
+
+        return facts;
+    }
+
+    /// <summary>Reads an answer to the question about one fact; null when the text does not answer it.</summary>
+    /// <param name="fact">The fact asked about.</param>
+    /// <param name="text">Normalised text.</param>
+    public object? ReadAnswer(FactDefinition fact, string text)
+    {
+        ArgumentNullException.ThrowIfNull(fact);
+        ArgumentNullException.ThrowIfNull(text);
+
+        var stated = Extract(text);
+        if (stated.TryGetValue(fact.Name, out var direct))
+            return direct;
+
+        return fact.Type switch
+        {
+            FactType.Integer or FactType.Number => ReadNumber(fact, text),
+            FactType.Boolean => ReadYesNo(text),
+            FactType.Enum => ReadEnum(fact, text),
+            _ => null,
+        };
+    }
+
+    /// <summary>True for a yes, false for a no, null for neither; a no-word outranks a yes-word in it (不是).</summary>
+    public bool? ReadYesNo(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        foreach (var word in lexicon.No)
+        {
+            if (text.Contains(word, StringComparison.Ordinal))
+                return false;
+        }
+
+        foreach (var word in lexicon.Yes)
+        {
+            if (word.Length >= 2 ? text.Contains(word, StringComparison.Ordinal) : text.StartsWith(word, StringComparison.Ordinal))
+                return true;
+        }
+
+        return null;
+    }
+
+    private static object? ReadNumber(FactDefinition fact, string text)
+    {
+        var digits = ChineseNumbers.ToDigits(text);
+        var start = -1;
+        for (var i = 0; i < digits.Length; i++)
+        {
+            if (char.IsAsciiDigit(digits[i]))
+            {
+                start = i;
+                break;
+            }
+        }
+
+        if (start < 0)
+            return null;
+
+        var end = start;
+        while (end < digits.Length && (char.IsAsciiDigit(digits[end]) || digits[end] == '.' && fact.Type == FactType.Number))
+            end++;
+
+        if (!decimal.TryParse(digits.AsSpan(start, end - start), NumberStyles.Number, CultureInfo.InvariantCulture, out var number))
+            return null;
+
+        if (fact.Min is { } min && number < min || fact.Max is { } max && number > max)
+            return null;
+
+        if (fact.Type == FactType.Number)
+            return number;
+
+        return number == decimal.Truncate(number) && number <= int.MaxValue ? (int)number : null;
+    }
+
+    private static object? ReadEnum(FactDefinition fact, string text)
+    {
+        // The vocabulary's own labels (男, 再婚, 低保) and values; the longest label found wins.
+        var best = (Length: 0, Value: (string?)null);
+        foreach (var value in fact.Values)
+        {
+            foreach (var name in new[] { value.Label, TextFold.WithoutAsides(value.Label), value.Value })
+            {
+                var normalized = TextFold.Normalize(name);
+                if (normalized.Length > best.Length && text.Contains(normalized, StringComparison.Ordinal))
+                    best = (normalized.Length, value.Value);
+            }
+        }
+
+        return best.Value;
+    }
+
+    private static object? Convert(FactDefinition definition, string value) => definition.Type switch
+    {
+        FactType.Boolean => bool.TryParse(value, out var b) ? b : null,
+        FactType.Enum => definition.Values.Any(v => v.Value == value) ? value : null,
+        FactType.Integer => int.TryParse(value, CultureInfo.InvariantCulture, out var i) ? i : null,
+        FactType.Number => decimal.TryParse(value, CultureInfo.InvariantCulture, out var d) ? d : null,
+        _ => null,
+    };
+
+    private static bool InRange(FactDefinition definition, int number) =>
+        (definition.Min is not { } min || number >= min) && (definition.Max is not { } max || number <= max);
+}

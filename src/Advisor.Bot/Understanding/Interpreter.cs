@@ -1,0 +1,165 @@
+using System.Text;
+using Advisor.Bot.Text;
+using Advisor.Rules.Evaluation;
+using Advisor.Rules.Loading;
+using Advisor.Rules.Model;
+
+namespace Advisor.Bot.Understanding;
+
+/// <summary>
+/// Reads one message: which procedures it names and how surely, what it asks for, the facts and
+/// materials it states, a step outcome (通过了/没通过), and whether it is about something outside the
+/// village duties. Intent and procedure are decided separately; the dialogue combines them with what
+/// the conversation already knows.
+/// </summary>
+internal sealed class Interpreter
+{
+    private readonly Lexicon _lexicon;
+    private readonly ProcedureIndex _index;
+    private readonly IntentDetector _intents;
+    private readonly FactExtractor _facts;
+    private readonly Segmenter _segmenter;
+    private readonly MaterialMatcher _materials;
+    private readonly HashSet<string> _askingWords;
+
+    public Interpreter(
+        ProcedureCatalog catalog,
+        Lexicon lexicon,
+        Pinyin pinyin,
+        Segmenter segmenter,
+        MaterialMatcher materials,
+        ProcedureIndex? index = null)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        _lexicon = lexicon;
+        _index = index ?? new ProcedureIndex(catalog, lexicon, pinyin);
+        _intents = new IntentDetector(lexicon);
+        _facts = new FactExtractor(lexicon, catalog.Vocabulary);
+        _segmenter = segmenter;
+        _materials = materials;
+        _askingWords = [.. lexicon.AllCues, .. lexicon.Stopwords, .. lexicon.Yes, .. lexicon.No,
+            .. lexicon.FactWords.Select(w => w.Word)];
+    }
+
+    public ProcedureIndex Index => _index;
+
+    public FactExtractor Facts => _facts;
+
+    public Lexicon Lexicon => _lexicon;
+
+    /// <summary>Reads a message; <paramref name="current"/> is the procedure the conversation is about.</summary>
+    public Interpretation Read(string maskedText, Procedure? current)
+    {
+        ArgumentNullException.ThrowIfNull(maskedText);
+        var text = TextFold.Normalize(maskedText);
+        var tokens = _segmenter.Cut(text).Where(t => t != " ").ToArray();
+        var expanded = Expand(text, tokens);
+
+        var candidates = _index.Rank(expanded);
+        var mentioned = current is null ? [] : _materials.Find(current, maskedText);
+        if (mentioned.Count == 0 && candidates.Count > 0)
+            mentioned = _materials.Find(candidates[0].Procedure, maskedText);
+
+        var intent = _intents.Detect(text, mentioned.Count > 0);
+        var facts = _facts.Extract(text);
+        return new Interpretation(
+            text,
+            intent,
+            candidates,
+            facts,
+            mentioned,
+            Outcome(text),
+            OutOfScope(text),
+            UnknownShare(tokens));
+    }
+
+    /// <summary>The text with the standard word of each colloquial one appended (俺娘 → 母亲 老人).</summary>
+    private string Expand(string text, string[] tokens)
+    {
+        StringBuilder? more = null;
+        foreach (var synonym in _lexicon.Synonyms)
+        {
+            var found = synonym.Variant.Length >= 2
+                ? text.Contains(synonym.Variant, StringComparison.Ordinal)
+                : Array.IndexOf(tokens, synonym.Variant) >= 0;
+            if (!found || text.Contains(synonym.Standard, StringComparison.Ordinal))
+                continue;
+
+            more ??= new StringBuilder(text);
+            more.Append(' ').Append(synonym.Standard);
+        }
+
+        return more?.ToString() ?? text;
+    }
+
+    private string? Outcome(string text)
+    {
+        foreach (var word in _lexicon.OutcomeNo)
+        {
+            if (text.Contains(word, StringComparison.Ordinal))
+                return "no";
+        }
+
+        foreach (var word in _lexicon.OutcomeYes)
+        {
+            if (text.Contains(word, StringComparison.Ordinal))
+                return "yes";
+        }
+
+        return null;
+    }
+
+    private bool OutOfScope(string text) =>
+        _lexicon.OutOfScope.Any(word => text.Contains(word, StringComparison.Ordinal));
+
+    /// <summary>
+    /// The share of content words (not how-to-ask words) that no procedure's names contain any part of:
+    /// 「我想办护照」 is all unknown, 「宅基地咋批」 is all known.
+    /// </summary>
+    private double UnknownShare(string[] tokens)
+    {
+        var content = 0;
+        var unknown = 0;
+        foreach (var token in tokens)
+        {
+            if (token.Length < 2 || !TextFold.IsCjk(token[0]) || _askingWords.Contains(token))
+                continue;
+
+            content++;
+            var known = false;
+            for (var i = 0; i + 1 < token.Length && !known; i++)
+                known = _index.Knows(token[i], token[i + 1]);
+
+            if (!known)
+                unknown++;
+        }
+
+        return content == 0 ? 0 : (double)unknown / content;
+    }
+}
+
+/// <summary>What one message says.</summary>
+/// <param name="Text">The normalised, masked text.</param>
+/// <param name="Intent">What it asks for, or null when it has no cue.</param>
+/// <param name="Candidates">The procedures it names, best first.</param>
+/// <param name="Facts">Facts it states.</param>
+/// <param name="Materials">Materials of the procedure in question that it names.</param>
+/// <param name="Outcome">"yes" or "no" when it reports a step's outcome (通过了, 没通过).</param>
+/// <param name="OutOfScope">Whether it names a topic that is certainly not a village duty.</param>
+/// <param name="UnknownShare">The share of its content words that no procedure knows.</param>
+internal sealed record Interpretation(
+    string Text,
+    string? Intent,
+    IReadOnlyList<ProcedureScore> Candidates,
+    Dictionary<string, object> Facts,
+    IReadOnlyList<MaterialMatch> Materials,
+    string? Outcome,
+    bool OutOfScope,
+    double UnknownShare)
+{
+    public ProcedureScore? Best => Candidates.Count > 0 ? Candidates[0] : null;
+
+    public double BestScore => Candidates.Count > 0 ? Candidates[0].Score : 0;
+
+    public double SecondScore => Candidates.Count > 1 ? Candidates[1].Score : 0;
+}
