@@ -35,6 +35,12 @@ internal sealed class ChatBot(
     /// <summary>Between this and <see cref="AcceptScore"/> the bot asks which procedure was meant.</summary>
     internal const double ClarifyScore = 0.3;
 
+    /// <summary>A procedure scoring this much with no rival near is taken as meant too.</summary>
+    internal const double LoneScore = 0.42;
+
+    /// <summary>"No rival near": the runner-up scores under this share of the best.</summary>
+    internal const double LoneRatio = 0.6;
+
     /// <summary>A runner-up within this share of the best score makes the bot ask.</summary>
     internal const double CloseRatio = 0.8;
 
@@ -105,6 +111,11 @@ internal sealed class ChatBot(
         var strong = best is not null && read.BestScore >= AcceptScore
             && (read.SecondScore < read.BestScore * CloseRatio || best.Procedure == current);
 
+        // A weaker match with no rival names the procedure too, unless the message goes on about the
+        // current one.
+        strong |= best is not null && !read.OutOfScope && read.BestScore >= LoneScore
+            && read.SecondScore < read.BestScore * LoneRatio && (current is null || !Continues(read));
+
         Procedure? procedure = null;
         if (strong)
             procedure = best!.Procedure;
@@ -120,10 +131,9 @@ internal sealed class ChatBot(
         var previous = state.ProcedureId;
         state.SwitchTo(procedure.Id);
         Remember(state, read.Facts);
-        var chosenIntent = read.Intent ?? ImpliedIntent(state, read, procedure, switched: previous != procedure.Id, hadProcedure: previous is not null);
-        if (chosenIntent is Intents.List or Intents.Help)
-            return Invoke(chosenIntent == Intents.List ? writer.List() : writer.Help(), state);
-
+        // 「你好」 or 「你会什么」 next to a procedure's name: the procedure is what matters.
+        var asked = read.Intent is Intents.List or Intents.Help ? null : read.Intent;
+        var chosenIntent = asked ?? ImpliedIntent(state, read, procedure, switched: previous != procedure.Id, hadProcedure: previous is not null);
         return await AnswerAsync(state, procedure, chosenIntent, read, cancellationToken);
     }
 

@@ -61,6 +61,9 @@ internal sealed class Interpreter
             mentioned = _materials.Find(candidates[0].Procedure, maskedText);
 
         var intent = _intents.Detect(text, mentioned.Count > 0);
+        if (intent is not null && candidates.Count > 1)
+            candidates = Rerank(candidates, intent);
+
         var facts = _facts.Extract(text);
         return new Interpretation(
             text,
@@ -72,6 +75,30 @@ internal sealed class Interpreter
             OutOfScope(text),
             UnknownShare(tokens));
     }
+
+    /// <summary>How much a procedure that can answer the kind of question gains over one that cannot.</summary>
+    private const double FitBonus = 0.1;
+
+    /// <summary>
+    /// Prefers, among procedures named about equally, those that can answer what is asked: a question
+    /// about conditions goes to one with eligibility rules, about materials to one that lists materials.
+    /// </summary>
+    private static List<ProcedureScore> Rerank(IReadOnlyList<ProcedureScore> candidates, string intent) =>
+    [
+        .. candidates
+            .Select(c => Fits(c.Procedure, intent) ? c with { Score = c.Score + FitBonus } : c)
+            .OrderByDescending(c => c.Score)
+            .ThenBy(c => c.Procedure.Id, StringComparer.Ordinal),
+    ];
+
+    private static bool Fits(Procedure procedure, string intent) => intent switch
+    {
+        Intents.Eligibility => EligibilityEvaluator.HasRules(procedure),
+        Intents.Materials or Intents.Completeness => procedure.Materials.Count > 0,
+        Intents.Publicity => procedure.Steps.Any(s => s.Kind == StepKind.Publicity),
+        Intents.Risks => procedure.Risks.Count > 0,
+        _ => false,
+    };
 
     /// <summary>The text with the standard word of each colloquial one appended (俺娘 → 母亲 老人).</summary>
     private string Expand(string text, string[] tokens)

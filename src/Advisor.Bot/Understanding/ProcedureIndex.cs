@@ -32,6 +32,21 @@ internal sealed class ProcedureIndex
     /// <summary>Below this share of a name's weight, the name is not considered mentioned.</summary>
     private const double MinCoverage = 0.5;
 
+    /// <summary>A pair used by at most this many procedures' names is rare enough to point at them.</summary>
+    private const int MaxRareProcedures = 2;
+
+    /// <summary>The score of one rare pair shared with a procedure; each further one adds a step.</summary>
+    private const double RareBase = 0.3;
+
+    private const double RareStep = 0.15;
+
+    private const double RareMax = 0.8;
+
+    /// <summary>What each rare pair adds to a procedure whose name also matched, up to a limit.</summary>
+    private const double RareBonus = 0.1;
+
+    private const double RareBonusMax = 0.3;
+
     /// <summary>The share of a name's readings a homophone match must cover.</summary>
     private const double MinReadingCoverage = 0.75;
 
@@ -54,6 +69,7 @@ internal sealed class ProcedureIndex
     private readonly Pinyin _pinyin;
     private readonly Dictionary<int, double> _charIdf;
     private readonly FrozenDictionary<int, int[]> _strongProcedures;
+    private readonly FrozenSet<int> _generic;
 
     public ProcedureIndex(ProcedureCatalog catalog, Lexicon lexicon, Pinyin pinyin)
     {
@@ -71,6 +87,19 @@ internal sealed class ProcedureIndex
             generic.UnionWith(CharBigrams(word));
             genericReadings.UnionWith(PinyinBigrams(word));
         }
+
+        // Two function words side by side (想办, 要去) say nothing about the procedure either.
+        var single = lexicon.Stopwords.Where(w => w.Length == 1).ToArray();
+        foreach (var first in single)
+        {
+            foreach (var second in single)
+            {
+                generic.Add(first[0] << 16 | second[0]);
+                genericReadings.UnionWith(PinyinBigrams(first + second));
+            }
+        }
+
+        _generic = generic.ToFrozenSet();
 
         var raw = new List<(int Procedure, TermField Field, string Text)>();
         for (var p = 0; p < _procedures.Count; p++)
@@ -133,7 +162,7 @@ internal sealed class ProcedureIndex
             Array.Clear(pinyinMatched, 0, _terms.Length);
             Accumulate(CharBigrams(text), _charPostings, charMatched);
             Accumulate(PinyinBigrams(text), _pinyinPostings, pinyinMatched);
-            return Score(charMatched, pinyinMatched, Explains(text), max);
+            return Score(charMatched, pinyinMatched, Explains(text), RareHits(text), max);
         }
         finally
         {
@@ -176,8 +205,30 @@ internal sealed class ProcedureIndex
         return explained;
     }
 
+    /// <summary>
+    /// For each procedure, how many pairs of the question only it and at most one other procedure use in
+    /// their titles, aliases and descriptions: 「退伍回来了」 shares 退伍 with 退役军人服务 though it
+    /// matches no whole name.
+    /// </summary>
+    private Dictionary<int, double> RareHits(string text)
+    {
+        var hits = new Dictionary<int, double>();
+        foreach (var key in CharBigrams(text).Distinct())
+        {
+            if (_generic.Contains(key) || !_strongProcedures.TryGetValue(key, out var procedures)
+                || procedures.Length > MaxRareProcedures)
+                continue;
+
+            // A pair two procedures share points half as much at each.
+            foreach (var p in procedures)
+                hits[p] = hits.GetValueOrDefault(p) + 1.0 / procedures.Length;
+        }
+
+        return hits;
+    }
+
     private IReadOnlyList<ProcedureScore> Score(
-        double[] charMatched, double[] pinyinMatched, Dictionary<int, double> explains, int max)
+        double[] charMatched, double[] pinyinMatched, Dictionary<int, double> explains, Dictionary<int, double> rare, int max)
     {
         var best = new Dictionary<int, (double First, double Second, Term? Term)>();
         for (var i = 0; i < _terms.Length; i++)
@@ -206,12 +257,21 @@ internal sealed class ProcedureIndex
                 best[term.Procedure] = current with { Second = score };
         }
 
-        return [.. best
-            .Select(pair => new ProcedureScore(
-                _procedures[pair.Key],
-                pair.Value.First + 0.25 * pair.Value.Second
-                    + ExplainsWeight * explains.GetValueOrDefault(pair.Key) * Math.Min(1, pair.Value.First * 2),
-                pair.Value.Term!.Text))
+        var scores = best.ToDictionary(
+            pair => pair.Key,
+            pair => (Score: pair.Value.First + 0.25 * pair.Value.Second
+                + ExplainsWeight * explains.GetValueOrDefault(pair.Key) * Math.Min(1, pair.Value.First * 2),
+                Name: pair.Value.Term!.Text));
+        // Rare pairs add to a name's match, or stand on their own when no name matched.
+        foreach (var (p, count) in rare)
+        {
+            scores[p] = scores.TryGetValue(p, out var named)
+                ? (named.Score + Math.Min(RareBonusMax, RareBonus * count), named.Name)
+                : (Math.Min(RareMax, RareBase + RareStep * count), "rare words");
+        }
+
+        return [.. scores
+            .Select(pair => new ProcedureScore(_procedures[pair.Key], pair.Value.Score, pair.Value.Name))
             .OrderByDescending(s => s.Score)
             .ThenBy(s => s.Procedure.Id, StringComparer.Ordinal)
             .Take(max)];
@@ -261,19 +321,21 @@ internal sealed class ProcedureIndex
     }
 
     /// <summary>
-    /// The name as written and without bracketed asides (村（居）委会 → 村委会), and each part of a name
-    /// listing several things (户籍管理（户口迁移、分户） → 户口迁移, 分户).
+    /// The name as written, without bracketed asides (村（居）委会 → 村委会), and each part of a name listing
+    /// several things (户籍管理（户口迁移、分户） → 户籍管理, 户口迁移, 分户).
     /// </summary>
     private static IEnumerable<string> Variants(string name)
     {
         var full = TextFold.Normalize(name);
         yield return full;
 
-        var plain = TextFold.Normalize(TextFold.WithoutAsides(name));
-        if (plain.Length > 0 && plain != full)
-            yield return plain;
+        var plain = TextFold.WithoutAsides(name);
+        var normalizedPlain = TextFold.Normalize(plain);
+        if (normalizedPlain.Length > 0 && normalizedPlain != full)
+            yield return normalizedPlain;
 
-        var parts = name.Split(['（', '）', '(', ')', '、', '，', ',', '；', ' ', '和', '及'],
+        var asides = name.Length > plain.Length ? Asides(name) : string.Empty;
+        var parts = (plain + "、" + asides).Split(ListSeparators,
             StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (parts.Length <= 1)
             yield break;
@@ -281,9 +343,37 @@ internal sealed class ProcedureIndex
         foreach (var part in parts)
         {
             var text = TextFold.Normalize(part);
-            if (text.Length >= 2 && text != full)
+            if (text.Length >= 2 && text != full && text != normalizedPlain)
                 yield return text;
         }
+    }
+
+    private static readonly char[] ListSeparators = ['、', '，', ',', '；', ';', ' ', '和', '及', '或'];
+
+    /// <summary>The text inside brackets, each aside separated by 、.</summary>
+    private static string Asides(string name)
+    {
+        var asides = new System.Text.StringBuilder();
+        var depth = 0;
+        foreach (var raw in name)
+        {
+            var c = TextFold.Fold(raw);
+            if (c is '(' or '[')
+            {
+                depth++;
+                asides.Append('、');
+            }
+            else if (c is ')' or ']')
+            {
+                depth = Math.Max(0, depth - 1);
+            }
+            else if (depth > 0)
+            {
+                asides.Append(raw);
+            }
+        }
+
+        return asides.ToString();
     }
 
     private static Dictionary<int, double> Idf(
