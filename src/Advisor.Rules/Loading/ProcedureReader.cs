@@ -55,7 +55,8 @@ internal sealed class ProcedureReader(JsonSchema schema, FactVocabulary vocabula
         var found = false;
         foreach (var detail in results.Details ?? [])
         {
-            if (detail.Errors is null)
+            // An "if" that does not match is how the schema chooses a branch, not an error.
+            if (detail.Errors is null || detail.EvaluationPath.ToString().Contains("/if", StringComparison.Ordinal))
                 continue;
 
             foreach (var (keyword, message) in detail.Errors)
