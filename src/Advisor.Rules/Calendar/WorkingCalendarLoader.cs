@@ -363,7 +363,10 @@ public static class WorkingCalendarLoader
                 return date;
             }
 
-            Problem(at, $"'{node?.ToJsonString()}' is not a date.", DateFix);
+            var shown = node is JsonValue given && given.TryGetValue<string>(out var raw)
+                ? raw
+                : node?.ToJsonString();
+            Problem(at, $"'{shown}' is not a date.", DateFix);
             return null;
         }
 

@@ -39,7 +39,8 @@ public sealed class WorkingCalendarLoaderTests : IDisposable
         var e = Assert.Throws<RuleCatalogException>(() => WorkingCalendarLoader.LoadOrThrow(path));
 
         Assert.Contains(path, e.Message, StringComparison.Ordinal);
-        Assert.Contains("$.years[0].holidays[1].to", e.Message, StringComparison.Ordinal);
+        Assert.Contains("$.years[0].holidays[1].to: '2025-02-30' is not a date.", e.Message,
+            StringComparison.Ordinal);
     }
 
     [Fact]
