@@ -14,6 +14,7 @@ app.MapOpenApi();
 app.MapScalarApiReference();
 app.MapHealth();
 app.MapProcedures();
+app.MapPublicity();
 
 app.Run();
 return 0;

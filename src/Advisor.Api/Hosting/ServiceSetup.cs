@@ -1,3 +1,5 @@
+using Advisor.Rules.Calendar;
+using Advisor.Rules.Evaluation;
 using Advisor.Rules.Loading;
 using Microsoft.Extensions.Options;
 
@@ -14,6 +16,9 @@ internal static class ServiceSetup
         services.AddOptions<RulesOptions>().Bind(configuration.GetSection(RulesOptions.Section));
         services.AddSingleton(sp =>
             CatalogLoader.LoadOrThrow(sp.GetRequiredService<IOptions<RulesOptions>>().Value.ResolvedDirectory));
+        services.AddSingleton(sp => WorkingCalendarLoader.LoadOrThrow(WorkingCalendarLoader.PathIn(
+            sp.GetRequiredService<IOptions<RulesOptions>>().Value.ResolvedDirectory)));
+        services.AddSingleton<PublicityCalculator>();
 
         services.ConfigureHttpJsonOptions(o => RuleJson.Configure(o.SerializerOptions));
         services.AddProblemDetails();
