@@ -16,6 +16,7 @@ app.MapHealth();
 app.MapProcedures();
 app.MapEvaluation();
 app.MapScreening();
+app.MapPublicity();
 
 app.Run();
 return 0;

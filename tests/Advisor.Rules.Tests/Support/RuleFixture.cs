@@ -13,8 +13,12 @@ public sealed class RuleFixture : IDisposable
         Directory = Path.Combine(Path.GetTempPath(), "dutyadvisor-rules-" + Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(Path.Combine(Directory, "schema"));
         File.Copy(Path.Combine(RepoPaths.Rules, "facts.json"), Path.Combine(Directory, "facts.json"));
-        File.Copy(Path.Combine(RepoPaths.Rules, "schema", "procedure.schema.json"),
-            Path.Combine(Directory, "schema", "procedure.schema.json"));
+        System.IO.Directory.CreateDirectory(Path.Combine(Directory, "calendar"));
+        foreach (var file in System.IO.Directory.EnumerateFiles(Path.Combine(RepoPaths.Rules, "schema")))
+            File.Copy(file, Path.Combine(Directory, "schema", Path.GetFileName(file)));
+
+        foreach (var file in System.IO.Directory.EnumerateFiles(Path.Combine(RepoPaths.Rules, "calendar")))
+            File.Copy(file, Path.Combine(Directory, "calendar", Path.GetFileName(file)));
 
         foreach (var id in procedureIds)
             File.Copy(Path.Combine(RepoPaths.Rules, id + ".json"), Path.Combine(Directory, id + ".json"));
