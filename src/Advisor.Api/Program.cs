@@ -17,6 +17,7 @@ app.MapHealth();
 app.MapProcedures();
 app.MapEvaluation();
 app.MapScreening();
+app.MapPublicity();
 app.MapChat();
 
 app.Run();

@@ -37,7 +37,7 @@ public sealed class ChecklistEvaluator(CompiledRuleSet rules)
                 material,
                 unknown ? Applies.Unknown : Applies.Yes,
                 material.ConditionLabel ?? material.Condition,
-                unknown ? EligibilityEvaluator.MissingFacts(procedure, [condition]) : []));
+                unknown ? EligibilityEvaluator.MissingFacts(procedure, [condition], facts) : []));
         }
 
         return new ChecklistResult(procedure.Id, procedure.Title, items, procedure.LegalNote);

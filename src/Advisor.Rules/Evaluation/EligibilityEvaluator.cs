@@ -36,35 +36,36 @@ public sealed class EligibilityEvaluator(CompiledRuleSet rules)
             Truth.False => Decision.Ineligible,
             _ => Decision.Undetermined,
         };
-        var missing = decision == Decision.Undetermined ? MissingFacts(procedure, evaluated) : [];
+        var missing = decision == Decision.Undetermined ? MissingFacts(procedure, evaluated, facts) : [];
         var reasons = evaluated.Select(r => Explain(procedure, r, facts)).ToArray();
         return new EligibilityResult(procedure.Id, procedure.Title, decision, reasons, missing, procedure.LegalNote);
     }
 
     // Only unknown branches can still change the outcome: an or that already holds, or any rule that
     // already decided, asks for nothing. Facts come in the order the procedure declares them.
-    internal static IReadOnlyList<MissingFact> MissingFacts(Procedure procedure, IEnumerable<EvaluatedRule> evaluated)
+    internal static IReadOnlyList<MissingFact> MissingFacts(
+        Procedure procedure, IEnumerable<EvaluatedRule> evaluated, FactSet facts)
     {
         var needed = new HashSet<string>(StringComparer.Ordinal);
         foreach (var rule in evaluated)
-            CollectUnknown(rule, needed);
+            CollectUnknown(rule, needed, facts);
 
         return [.. procedure.Facts.Where(f => needed.Contains(f.Name)).Select(MissingFact.Of)];
     }
 
-    private static void CollectUnknown(EvaluatedRule rule, HashSet<string> needed)
+    private static void CollectUnknown(EvaluatedRule rule, HashSet<string> needed, FactSet facts)
     {
         if (rule.Truth != Truth.Unknown)
             return;
 
         if (rule.Node.IsLeaf)
         {
-            needed.UnionWith(rule.Node.FactsRead);
+            needed.UnionWith(rule.Node.FactsRead.Where(f => !facts.Has(f)));
             return;
         }
 
         foreach (var child in rule.Children)
-            CollectUnknown(child, needed);
+            CollectUnknown(child, needed, facts);
     }
 
     private static Reason Explain(Procedure procedure, EvaluatedRule rule, FactSet facts)
@@ -76,15 +77,15 @@ public sealed class EligibilityEvaluator(CompiledRuleSet rules)
         {
             Truth.True => (ReasonStatus.Passed, RuleMessages.Fill(text?.Pass ?? label, procedure, facts)),
             Truth.False => (ReasonStatus.Failed, RuleMessages.Fill(text?.Fail ?? label, procedure, facts)),
-            _ => (ReasonStatus.Unknown, Pending(procedure, rule, label)),
+            _ => (ReasonStatus.Unknown, Pending(procedure, rule, label, facts)),
         };
         return new Reason(rule.Node.Name, label, status, message, text?.Source, children);
     }
 
-    private static string Pending(Procedure procedure, EvaluatedRule rule, string label)
+    private static string Pending(Procedure procedure, EvaluatedRule rule, string label, FactSet facts)
     {
         var needed = new HashSet<string>(StringComparer.Ordinal);
-        CollectUnknown(rule, needed);
+        CollectUnknown(rule, needed, facts);
         var labels = procedure.Facts.Where(f => needed.Contains(f.Name)).Select(f => f.Label);
         return $"{label}：还需了解{string.Join("、", labels)}，才能判断";
     }

@@ -22,14 +22,22 @@ public sealed class MaterialMatcher
         ("原件", MaterialForm.Original), ("正本", MaterialForm.Original),
     ];
 
+    // Connectors inside a material's own name (现居住地和户籍地的婚育情况证明) must not split it: they are
+    // swapped for private-use characters while the text is split, then swapped back.
+    private static readonly (string Connector, string Stand)[] Connectors =
+        [("和", "\uE001"), ("与", "\uE002"), ("跟", "\uE003"), ("及", "\uE004")];
+
     private readonly ConcurrentDictionary<string, Term[]> _terms = new(StringComparer.Ordinal);
+
+    private readonly ConcurrentDictionary<string, string[]> _joinedNames =
+        new(StringComparer.Ordinal);
 
     /// <summary>Splits free text into items and recognises each; unrecognised items have no match.</summary>
     public IReadOnlyList<(string Item, IReadOnlyList<MaterialMatch> Matches)> Read(Procedure procedure, string text)
     {
         ArgumentNullException.ThrowIfNull(procedure);
 
-        return [.. Split(text).Select(item => (item, Match(procedure, item)))];
+        return [.. Split(Protect(procedure, text)).Select(Restore).Select(item => (item, Match(procedure, item)))];
     }
 
     /// <summary>The materials (and parts) mentioned anywhere in free text.</summary>
@@ -82,18 +90,19 @@ public sealed class MaterialMatcher
         return protectedText.Split(Separators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
     }
 
-    // Exact beats "the item contains the term" (死者的户口页 ⊃ 户口页), which beats "the term contains
-    // the item" (户口 ⊂ 户口本); among equals the longer overlap wins.
+    // The longer overlap wins (现居住地和户籍地的婚育情况证明 is the two-place proof, not the village's
+    // 婚育情况证明); on equal overlap, exact beats "the item contains the term" (死者的户口页 ⊃ 户口页),
+    // which beats "the term contains the item" (户口 ⊂ 户口本).
     private static int Score(string item, string term)
     {
         if (item == term)
-            return 10_000 + term.Length;
+            return (term.Length * 10) + 5;
 
         if (term.Length >= 2 && item.Contains(term, StringComparison.Ordinal))
-            return 1_000 + term.Length;
+            return (term.Length * 10) + 2;
 
         if (item.Length >= 2 && term.Contains(item, StringComparison.Ordinal) && item.Length * 2 >= term.Length)
-            return 100 + item.Length;
+            return (item.Length * 10) + 1;
 
         return 0;
     }
@@ -109,6 +118,42 @@ public sealed class MaterialMatcher
 
         return (text, null);
     }
+
+    private string Protect(Procedure procedure, string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+            return string.Empty;
+
+        var names = _joinedNames.GetOrAdd(procedure.Id, _ => JoinedNames(procedure));
+        var chars = text.Normalize(System.Text.NormalizationForm.FormKC).ToCharArray();
+        var source = new string(chars);
+        for (var i = 1; i < chars.Length - 1; i++)
+        {
+            var connector = Array.FindIndex(Connectors, c => c.Connector[0] == chars[i]);
+            if (connector < 0)
+                continue;
+
+            // Two characters either side are enough to tell 户籍地和居住地 (one document) from 身份证和户口本.
+            var from = Math.Max(0, i - 2);
+            var window = source.Substring(from, Math.Min(chars.Length, i + 3) - from);
+            if (names.Any(n => n.Contains(window, StringComparison.Ordinal)))
+                chars[i] = Connectors[connector].Stand[0];
+        }
+
+        return new string(chars);
+    }
+
+    private static string[] JoinedNames(Procedure procedure) =>
+    [
+        .. procedure.Materials
+            .SelectMany(m => m.Aliases.Prepend(m.Name).Concat(m.Parts.SelectMany(p => (p.Aliases ?? []).Prepend(p.Name))))
+            .Select(n => n.Normalize(System.Text.NormalizationForm.FormKC))
+            .Where(n => Connectors.Any(c => n.Contains(c.Connector, StringComparison.Ordinal)))
+            .Distinct(),
+    ];
+
+    private static string Restore(string item) =>
+        Connectors.Aggregate(item, (x, c) => x.Replace(c.Stand, c.Connector, StringComparison.Ordinal));
 
     private Term[] TermsOf(Procedure procedure) =>
         _terms.GetOrAdd(procedure.Id, _ => [.. BuildTerms(procedure)]);

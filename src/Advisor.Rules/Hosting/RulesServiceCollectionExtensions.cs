@@ -1,3 +1,4 @@
+using Advisor.Rules.Calendar;
 using Advisor.Rules.Evaluation;
 using Advisor.Rules.Loading;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,6 +27,8 @@ public static class RulesServiceCollectionExtensions
         services.AddSingleton<CompletenessChecker>();
         services.AddSingleton<StepNavigator>();
         services.AddSingleton<Screener>();
+        services.AddSingleton(sp => WorkingCalendarLoader.LoadOrThrow(WorkingCalendarLoader.PathIn(rulesDirectory(sp))));
+        services.AddSingleton<PublicityCalculator>();
         return services;
     }
 

@@ -1,3 +1,4 @@
+using Advisor.Rules.Calendar;
 using Advisor.Rules.Evaluation;
 using Advisor.Rules.Loading;
 
@@ -9,18 +10,19 @@ public static class RuleSetValidator
     /// <summary>Loads and compiles a rules folder; returns every problem, or none.</summary>
     public static IReadOnlyList<RuleProblem> Validate(string rulesDirectory)
     {
+        var calendar = WorkingCalendarLoader.Load(WorkingCalendarLoader.PathIn(rulesDirectory)).Problems;
         var loaded = CatalogLoader.Load(rulesDirectory);
         if (loaded.Catalog is null)
-            return loaded.Problems;
+            return [.. loaded.Problems, .. calendar];
 
         try
         {
             _ = new CompiledRuleSet(loaded.Catalog);
-            return [];
+            return calendar;
         }
         catch (RuleCatalogException e)
         {
-            return e.Problems;
+            return [.. e.Problems, .. calendar];
         }
     }
 }

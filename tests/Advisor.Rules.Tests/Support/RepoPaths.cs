@@ -9,9 +9,10 @@ public static class RepoPaths
 
     public static string RuleCases => Path.Combine(Rules, "tests");
 
-    /// <summary>The seed document, kept outside the checkout next to the design notes.</summary>
-    public static string Seed =>
-        Path.GetFullPath(Path.Combine(Root, "..", "shared", "seed", "000_f1d4df4b56573135.txt"));
+    /// <summary>The seed document the rules come from.</summary>
+    public static string Seed => Path.Combine(Root, "seed", "000_f1d4df4b56573135.txt");
+
+    public static string SeedFacts => Path.Combine(Root, "tests", "Advisor.Rules.Tests", "SeedFacts");
 
     private static string FindRoot()
     {

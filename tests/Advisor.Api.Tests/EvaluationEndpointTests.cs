@@ -1,0 +1,159 @@
+using System.Net;
+using Advisor.Api.Tests.Support;
+
+namespace Advisor.Api.Tests;
+
+public class EvaluationEndpointTests(ApiFactory factory) : IClassFixture<ApiFactory>
+{
+    [Fact]
+    public async Task Eligibility_MilitaryRegistration_DecidesFromFacts()
+    {
+        var (status, body) = await factory.PostAsync("/api/procedures/36/eligibility", """{"facts":{"age":17,"gender":"male"}}""");
+
+        Assert.Equal(200, status);
+        Assert.Equal("ineligible", body.GetProperty("decision").GetString());
+        Assert.Contains(body.GetProperty("reasons").EnumerateArray(),
+            r => r.GetProperty("status").GetString() == "failed" && r.GetProperty("message").GetString()!.Contains("18"));
+    }
+
+    [Fact]
+    public async Task Eligibility_NoFacts_ListsMissingFactsWithQuestions()
+    {
+        var (_, body) = await factory.PostAsync("/api/procedures/36/eligibility", """{"facts":{}}""");
+
+        Assert.Equal("undetermined", body.GetProperty("decision").GetString());
+        var missing = body.GetProperty("missingFacts").EnumerateArray().ToList();
+        Assert.Equal(["age", "gender"], missing.Select(m => m.GetProperty("name").GetString()).Order());
+        Assert.All(missing, m => Assert.False(string.IsNullOrEmpty(m.GetProperty("question").GetString())));
+    }
+
+    [Theory]
+    [InlineData("""{"facts":{"age":"eighty"}}""", "facts.age")]
+    [InlineData("""{"facts":{"shoeSize":42}}""", "facts.shoeSize")]
+    [InlineData("""{"facts":{"gender":"robot"}}""", "facts.gender")]
+    [InlineData("""{"facts":[1,2]}""", "facts")]
+    [InlineData("""{"facts":{"age":18""", "facts.age")]
+    [InlineData("""{"facts":{"age":200}}""", "facts.age")]
+    public async Task Eligibility_BadInput_Is400NamingTheField(string json, string field)
+    {
+        var (status, body) = await factory.PostAsync("/api/procedures/34/eligibility", json);
+
+        Assert.Equal(400, status);
+        Assert.True(body.GetProperty("errors").TryGetProperty(field, out _), body.ToString());
+    }
+
+    [Fact]
+    public async Task Eligibility_FullWidthDigits_AreAccepted()
+    {
+        var (status, body) = await factory.PostAsync("/api/procedures/34/eligibility", """{"facts":{"age":"８５","hukouLocal":true}}""");
+
+        Assert.Equal(200, status);
+        Assert.Equal("eligible", body.GetProperty("decision").GetString());
+    }
+
+    [Fact]
+    public async Task Eligibility_WrongContentType_Is415()
+    {
+        using var client = factory.CreateClient();
+
+        using var response = await client.PostAsync(new Uri("/api/procedures/34/eligibility", UriKind.Relative),
+            new StringContent("age=85"));
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Eligibility_BodyOver64Kilobytes_Is413()
+    {
+        var padding = new string('x', 70 * 1024);
+
+        var (status, _) = await factory.PostAsync("/api/procedures/34/eligibility", $$"""{"facts":{},"note":"{{padding}}"}""");
+
+        Assert.Equal(413, status);
+    }
+
+    [Theory]
+    [InlineData("/api/procedures/99/eligibility")]
+    [InlineData("/api/procedures/01/eligibility")]
+    [InlineData("/api/procedures/99/checklist")]
+    public async Task Evaluation_UnknownProcedureOrNoRules_Is404(string url)
+    {
+        var (status, _) = await factory.PostAsync(url, """{"facts":{}}""");
+
+        Assert.Equal(404, status);
+    }
+
+    [Fact]
+    public async Task Checklist_RemarriedCouple_IncludesTheDivorcePapers()
+    {
+        var (status, body) = await factory.PostAsync("/api/procedures/44b/checklist", """{"facts":{"maritalStatus":"remarried"}}""");
+
+        Assert.Equal(200, status);
+        var divorce = body.GetProperty("materials").EnumerateArray().Single(m => m.GetProperty("id").GetString() == "divorce-papers");
+        Assert.Equal("yes", divorce.GetProperty("applies").GetString());
+    }
+
+    [Fact]
+    public async Task Completeness_OnlyTheDeceasedsHukouPage_ListsTheDeathCertificate()
+    {
+        var (status, body) = await factory.PostAsync("/api/procedures/57b/completeness", """{"submitted":["死者的户口页"]}""");
+
+        Assert.Equal(200, status);
+        Assert.False(body.GetProperty("complete").GetBoolean());
+        Assert.Contains("死亡证明", body.GetProperty("notice").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Completeness_BlankItem_Is400NamingIt()
+    {
+        var (status, body) = await factory.PostAsync("/api/procedures/34/completeness", """{"submitted":["身份证"," "]}""");
+
+        Assert.Equal(400, status);
+        Assert.True(body.GetProperty("errors").TryGetProperty("submitted[1]", out _));
+    }
+
+    [Fact]
+    public async Task NextSteps_AfterNo_GoesToMaterialCorrection()
+    {
+        var (status, body) = await factory.PostAsync("/api/procedures/34/next-steps", """{"currentStep":"verify-passed","outcome":"no"}""");
+
+        Assert.Equal(200, status);
+        Assert.Equal("材料补正", body.GetProperty("next")[0].GetProperty("name").GetString());
+    }
+
+    [Theory]
+    [InlineData("""{"currentStep":"nowhere"}""", "currentStep")]
+    [InlineData("""{"currentStep":"verify-passed","outcome":"maybe"}""", "outcome")]
+    public async Task NextSteps_BadInput_Is400NamingTheField(string json, string field)
+    {
+        var (status, body) = await factory.PostAsync("/api/procedures/34/next-steps", json);
+
+        Assert.Equal(400, status);
+        Assert.True(body.GetProperty("errors").TryGetProperty(field, out _));
+    }
+
+    [Fact]
+    public async Task Screening_An85YearOldLocalResident_Lists34Eligible()
+    {
+        var (status, body) = await factory.PostAsync("/api/screening", """{"facts":{"age":85,"hukouLocal":true}}""");
+
+        Assert.Equal(200, status);
+        var senior = body.GetProperty("results").EnumerateArray().Single(r => r.GetProperty("procedureId").GetString() == "34");
+        Assert.Equal("eligible", senior.GetProperty("decision").GetString());
+    }
+
+    [Fact]
+    public async Task Eligibility_ManyParallelRequests_AllAnsweredCorrectly()
+    {
+        var ages = Enumerable.Range(0, 200).Select(i => 70 + (i % 20)).ToArray();
+
+        var answers = await Task.WhenAll(ages.Select(age =>
+            factory.PostAsync("/api/procedures/34/eligibility", $"{{\"facts\":{{\"age\":{age},\"hukouLocal\":true}}}}")));
+
+        for (var i = 0; i < ages.Length; i++)
+        {
+            Assert.Equal(200, answers[i].Status);
+            Assert.Equal(ages[i] >= 80 ? "eligible" : "ineligible", answers[i].Body.GetProperty("decision").GetString());
+        }
+    }
+}
