@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text.Json;
 using Advisor.Bot.Answers;
 using Advisor.Bot.Dialogue;
@@ -27,6 +28,7 @@ internal sealed class ChatBot(
     ConversationStore conversations,
     SkKernel kernel,
     ModelRoute model,
+    TimeProvider time,
     ILogger<ChatBot> logger) : IChatBot
 {
     /// <summary>A procedure scoring this much, clearly ahead of the next one, is taken as meant.</summary>
@@ -44,10 +46,15 @@ internal sealed class ChatBot(
     /// <summary>A runner-up within this share of the best score makes the bot ask.</summary>
     internal const double CloseRatio = 0.8;
 
+    /// <summary>A reply this short to the bot's question is read as the answer, whatever it resembles.</summary>
+    private const int ShortReply = 6;
+
     /// <summary>At most this many candidates are offered.</summary>
     private const int MaxChoices = 3;
 
     private static readonly IReadOnlyList<string> NoFacts = [];
+
+    private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
 
     public BotReply Welcome() => Reply(writer.Welcome());
 
@@ -141,12 +148,17 @@ internal sealed class ChatBot(
     private async Task<ToolAnswer?> AnswerPendingAsync(
         ConversationState state, Procedure current, Interpretation read, CancellationToken cancellationToken)
     {
-        if (read.Intent is not (null or Intents.Eligibility)
-            || read.BestScore >= AcceptScore && read.Best!.Procedure != current)
-            return null;
-
         var fact = current.FindFact(state.PendingFact!) ?? catalog.Vocabulary.Find(state.PendingFact!);
         var value = fact is null ? null : interpreter.Facts.ReadAnswer(fact, read.Text);
+
+        // A short reply is an answer even when it names another procedure (「低保」 to 「是不是低保户？」);
+        // a longer one that names another procedure or asks something else is a new question.
+        var shortReply = read.Text.Length <= ShortReply
+            || fact is { Type: FactType.Enum } && fact.Values.Any(v => TextFold.Normalize(v.Label) == read.Text);
+        var elsewhere = read.BestScore >= AcceptScore && read.Best!.Procedure != current;
+        if (!shortReply && (elsewhere || read.Intent is not (null or Intents.Eligibility)))
+            return null;
+
         if (value is not null)
         {
             Remember(state, read.Facts);
@@ -291,6 +303,9 @@ internal sealed class ChatBot(
                 break;
             case Intents.Publicity:
                 function = "get_publicity";
+                var today = DateOnly.FromDateTime(time.GetUtcNow().ToOffset(ChinaOffset).DateTime);
+                if (DateReader.Find(read.Text, today) is { } start)
+                    arguments["start"] = start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
                 break;
             case Intents.Risks:
                 function = "get_risks";

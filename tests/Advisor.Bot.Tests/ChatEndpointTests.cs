@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Advisor.Bot.Tests;
 
+[Collection(HostCollection.Name)]
 public sealed class ChatEndpointTests(BotFactory factory) : IClassFixture<BotFactory>
 {
     [Fact]

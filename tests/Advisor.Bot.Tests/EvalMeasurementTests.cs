@@ -13,6 +13,7 @@ namespace Advisor.Bot.Tests;
 /// correctly, overall and per intent. A reply is correct when its procedureId is the expected one (empty
 /// for list, help and out of scope) and its text contains every expected string.
 /// </summary>
+[Collection(HostCollection.Name)]
 public sealed class EvalMeasurementTests(BotFactory factory, ITestOutputHelper output) : IClassFixture<BotFactory>
 {
     private const double Required = 0.95;

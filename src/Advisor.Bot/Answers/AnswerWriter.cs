@@ -194,7 +194,7 @@ internal sealed class AnswerWriter(ProcedureCatalog catalog)
         return answer with { Intent = Intents.Completeness, Text = text };
     }
 
-    public ToolAnswer Publicity(Procedure procedure)
+    public ToolAnswer Publicity(Procedure procedure, PublicityResult? dates, bool startGiven)
     {
         var text = Header(procedure);
         var publicity = procedure.Steps.Where(s => s.Kind == StepKind.Publicity && s.MinDays is not null).ToArray();
@@ -207,10 +207,17 @@ internal sealed class AnswerWriter(ProcedureCatalog catalog)
                     $"{step.Name}：公示不少于{step.MinDays}{unit}{(step.Actor is null ? string.Empty : $"，由{step.Actor}公示")}。");
             }
 
-            if (publicity.Any(s => s.DayUnit == DayUnit.Working))
-                text.AppendLine("工作日不含周末和法定节假日。");
-            else
-                text.AppendLine("按日历天数计算，从公示的第二天起算。");
+            text.AppendLine(publicity.Any(s => s.DayUnit == DayUnit.Working)
+                ? "从张贴的第二天起算，工作日不含周末和法定节假日。"
+                : "从张贴的第二天起算；最后一天是周末或节假日的，顺延到下一个工作日。");
+            if (dates is { Steps.Count: > 0 })
+            {
+                var from = startGiven ? $"{Day(dates.Start)}张贴的" : $"如果今天（{Day(dates.Start)}）张贴，";
+                foreach (var end in dates.Steps)
+                    text.AppendLine(CultureInfo.InvariantCulture, $"{from}「{end.Name}」最早到{Day(end.EarliestEnd)}公示期满，次日可以撤下。");
+                if (dates.CalendarNote is { } note)
+                    text.AppendLine(note);
+            }
         }
         else
         {
@@ -371,6 +378,8 @@ internal sealed class AnswerWriter(ProcedureCatalog catalog)
         return [.. all.Where(a => a.Intent != answered && (procedure.Materials.Count > 0 || a.Intent != Intents.Materials))
             .Select(a => a.Text).Take(4)];
     }
+
+    private static string Day(DateOnly date) => $"{date.Year}年{date.Month}月{date.Day}日";
 
     private static string FirstName(Procedure procedure) =>
         procedure.Aliases.Count > 0 ? procedure.Aliases[0] : procedure.Title;

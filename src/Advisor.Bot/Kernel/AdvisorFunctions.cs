@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Advisor.Bot.Answers;
 using Advisor.Bot.Understanding;
+using Advisor.Rules.Calendar;
 using Advisor.Rules.Evaluation;
 using Advisor.Rules.Loading;
 using Advisor.Rules.Model;
@@ -26,10 +27,14 @@ internal sealed class AdvisorFunctions(
     CompletenessChecker completeness,
     MaterialMatcher matcher,
     StepNavigator navigator,
-    Screener screener)
+    Screener screener,
+    PublicityCalculator publicity,
+    TimeProvider time)
 {
     /// <summary>The plugin's name in the kernel.</summary>
     public const string PluginName = "advisor";
+
+    private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
 
     private const string FactsDescription =
         "已知的申请人情况，JSON 对象，例如 {\"age\":85,\"maritalStatus\":\"remarried\"}；不知道就传 {}";
@@ -114,9 +119,28 @@ internal sealed class AdvisorFunctions(
         });
 
     [KernelFunction("get_publicity")]
-    [Description("某个事项的公示要公示几天（日历日或工作日）、由谁公示。")]
-    public Task<ToolAnswer> GetPublicityAsync([Description("事项编号")] string procedureId) =>
-        WithProcedureAsync(procedureId, null, (procedure, _) => Task.FromResult(writer.Publicity(procedure)));
+    [Description("某个事项的公示要公示几天（日历日或工作日）、由谁公示，以及从某天张贴起最早哪天期满（按国家法定节假日安排计算）。")]
+    public Task<ToolAnswer> GetPublicityAsync(
+        [Description("事项编号")] string procedureId,
+        [Description("张贴公示的日期 yyyy-MM-dd，不知道就留空（按今天算）")] string? start = null) =>
+        WithProcedureAsync(procedureId, null, (procedure, _) =>
+        {
+            var given = DateOnly.TryParseExact(start, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day);
+            if (!given)
+                day = DateOnly.FromDateTime(time.GetUtcNow().ToOffset(ChinaOffset).DateTime);
+
+            PublicityResult? dates;
+            try
+            {
+                dates = publicity.Calculate(procedure, day);
+            }
+            catch (DateOutsideCalendarException)
+            {
+                dates = null;
+            }
+
+            return Task.FromResult(writer.Publicity(procedure, dates, given));
+        });
 
     [KernelFunction("get_responsible")]
     [Description("某个事项由谁负责（实施主体、配合单位）、谁监督（监督主体），办理中经手哪些单位。")]

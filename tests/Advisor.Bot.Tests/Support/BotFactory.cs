@@ -45,7 +45,18 @@ public sealed class BotFactory : WebApplicationFactory<Program>
         {
             logging.AddProvider(Logs);
             logging.SetMinimumLevel(LogLevel.Trace);
+            logging.AddFilter<LogCapture>(_ => true);
         });
         builder.ConfigureTestServices(services => _services?.Invoke(services));
     }
+}
+
+/// <summary>
+/// Test classes that start a host run one after another: loading the rules registers the procedure schema
+/// in JsonSchema.Net's process-wide registry, which two hosts starting at once can collide in.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class HostCollection
+{
+    public const string Name = "Bot host";
 }
