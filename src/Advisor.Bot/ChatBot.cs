@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Advisor.Bot.Answers;
 using Advisor.Bot.Dialogue;
-using Advisor.Bot.Kernel;
+using Advisor.Bot.Functions;
 using Advisor.Bot.Text;
 using Advisor.Bot.Understanding;
 using Advisor.Rules.Evaluation;

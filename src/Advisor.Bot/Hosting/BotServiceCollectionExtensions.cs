@@ -3,7 +3,7 @@ using Advisor.Bot;
 using Advisor.Bot.Answers;
 using Advisor.Bot.Dialogue;
 using Advisor.Bot.Hosting;
-using Advisor.Bot.Kernel;
+using Advisor.Bot.Functions;
 using Advisor.Bot.Text;
 using Advisor.Bot.Understanding;
 using Advisor.Rules.Evaluation;
@@ -41,6 +41,11 @@ public static class BotServiceCollectionExtensions
             .ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(_ => Lexicon.Load(DataFile("lexicon.json")));
+        services.AddSingleton(_ => Pinyin.Load(DataFile("pinyin.txt")));
+        services.AddSingleton(sp => new ProcedureIndex(
+            sp.GetRequiredService<ProcedureCatalog>(), sp.GetRequiredService<Lexicon>(), sp.GetRequiredService<Pinyin>()));
+        services.AddSingleton(sp => new Segmenter(sp.GetRequiredService<ProcedureIndex>().DomainWords));
         services.AddSingleton(CreateInterpreter);
         services.AddSingleton<AnswerWriter>();
         services.AddSingleton<ConversationStore>();
@@ -63,16 +68,16 @@ public static class BotServiceCollectionExtensions
         return services;
     }
 
+    /// <summary>A data file shipped next to the assembly (Data/lexicon.json, Data/pinyin.txt).</summary>
+    private static string DataFile(string name) => Path.Combine(AppContext.BaseDirectory, "Data", name);
+
     private static Interpreter CreateInterpreter(IServiceProvider services)
     {
         var started = Stopwatch.GetTimestamp();
         var catalog = services.GetRequiredService<ProcedureCatalog>();
-        var data = Path.Combine(AppContext.BaseDirectory, "Data");
-        var lexicon = Lexicon.Load(Path.Combine(data, "lexicon.json"));
-        var pinyin = Pinyin.Load(Path.Combine(data, "pinyin.txt"));
-        var index = new ProcedureIndex(catalog, lexicon, pinyin);
-        var segmenter = new Segmenter(index.DomainWords);
-        var interpreter = new Interpreter(catalog, lexicon, pinyin, segmenter, services.GetRequiredService<MaterialMatcher>(), index);
+        var index = services.GetRequiredService<ProcedureIndex>();
+        var interpreter = new Interpreter(catalog, services.GetRequiredService<Lexicon>(), services.GetRequiredService<Pinyin>(),
+            services.GetRequiredService<Segmenter>(), services.GetRequiredService<MaterialMatcher>(), index);
 
         var options = services.GetRequiredService<IOptions<BotOptions>>().Value;
         var logger = services.GetRequiredService<ILogger<ChatBot>>();

@@ -43,7 +43,7 @@ internal sealed class FactExtractor(Lexicon lexicon, FactVocabulary vocabulary)
                 ? lexicon.FactPatternDefaults.GetValueOrDefault(pattern.Fact, -1)
                 : int.Parse(group, CultureInfo.InvariantCulture);
             if (number >= 0 && InRange(definition, number))
-                facts[pattern.Fact] = definition.Type == FactType.Number ? (decimal)number : number;
+                facts[pattern.Fact] = definition.Type == FactType.Number ? (object)(decimal)number : number;
         }
 
         return facts;

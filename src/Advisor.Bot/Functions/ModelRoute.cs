@@ -10,7 +10,7 @@ using Microsoft.SemanticKernel;
 using Microsoft.SemanticKernel.ChatCompletion;
 using SkKernel = Microsoft.SemanticKernel.Kernel;
 
-namespace Advisor.Bot.Kernel;
+namespace Advisor.Bot.Functions;
 
 /// <summary>
 /// The optional model route: an OpenAI-compatible chat model chooses the bot's kernel functions and words

@@ -10,7 +10,7 @@ using Advisor.Rules.Loading;
 using Advisor.Rules.Model;
 using Microsoft.SemanticKernel;
 
-namespace Advisor.Bot.Kernel;
+namespace Advisor.Bot.Functions;
 
 /// <summary>
 /// The bot's abilities as Semantic Kernel functions over the rules services. The deterministic route
