@@ -37,6 +37,9 @@ internal sealed class ChatBot(
     /// <summary>Between this and <see cref="AcceptScore"/> the bot asks which procedure was meant.</summary>
     internal const double ClarifyScore = 0.3;
 
+    /// <summary>A message naming a topic outside the duties must name a procedure this clearly.</summary>
+    internal const double SureScore = 1.0;
+
     /// <summary>A procedure scoring this much with no rival near is taken as meant too.</summary>
     internal const double LoneScore = 0.42;
 
@@ -115,7 +118,7 @@ internal sealed class ChatBot(
 
         state.PendingChoices = [];
         var best = read.Best;
-        var strong = best is not null && read.BestScore >= AcceptScore
+        var strong = best is not null && read.BestScore >= (read.OutOfScope ? SureScore : AcceptScore)
             && (read.SecondScore < read.BestScore * CloseRatio || best.Procedure == current);
 
         // A weaker match with no rival names the procedure too, unless the message goes on about the
@@ -126,7 +129,7 @@ internal sealed class ChatBot(
         Procedure? procedure = null;
         if (strong)
             procedure = best!.Procedure;
-        else if (current is not null && !read.OutOfScope && Continues(read))
+        else if (current is not null && !read.OutOfScope && (Continues(read) || Mentions(read, current)))
             procedure = current;
         else if (best is not null && read.BestScore >= ClarifyScore && !read.OutOfScope
             && read.Intent is not (Intents.List or Intents.Help))
@@ -167,6 +170,14 @@ internal sealed class ChatBot(
             return await AnswerAsync(state, current, Intents.Eligibility, read, cancellationToken);
         }
 
+        // Not this answer but another fact of the procedure (「低保」 when asked about the certificate):
+        // keep it, and ask again.
+        if (shortReply && OtherFact(current, read.Text, fact) is { } other)
+        {
+            state.Facts[other.Name] = other.Value;
+            return await AnswerAsync(state, current, Intents.Eligibility, read, cancellationToken);
+        }
+
         if (read.Intent is not null || read.Facts.Count > 0 || read.BestScore >= ClarifyScore)
             return null;
 
@@ -182,6 +193,17 @@ internal sealed class ChatBot(
         return again with { Text = "没听明白您的回答。" + again.Text };
     }
 
+    /// <summary>A value of another enum fact of the procedure named by its label, when exactly one is.</summary>
+    private static (string Name, object Value)? OtherFact(Procedure procedure, string text, FactDefinition? asked)
+    {
+        var found = procedure.Facts
+            .Where(f => f.Type == FactType.Enum && f.Name != asked?.Name)
+            .SelectMany(f => f.Values.Where(v => text.Contains(TextFold.Normalize(TextFold.WithoutAsides(v.Label)), StringComparison.Ordinal))
+                .Select(v => (f.Name, (object)v.Value)))
+            .ToArray();
+        return found.Length == 1 ? found[0] : null;
+    }
+
     private static Procedure? Chosen(ConversationState state, Interpretation read)
     {
         var match = read.Candidates.FirstOrDefault(c => state.PendingChoices.Contains(c.Procedure.Id));
@@ -190,6 +212,10 @@ internal sealed class ChatBot(
 
         return match.Procedure;
     }
+
+    /// <summary>Whether the current procedure is among those the message could be about.</summary>
+    private static bool Mentions(Interpretation read, Procedure current) =>
+        read.Candidates.Any(c => c.Procedure == current && c.Score >= ClarifyScore);
 
     /// <summary>Whether a message without a procedure of its own goes on about the current one.</summary>
     private static bool Continues(Interpretation read) =>

@@ -203,8 +203,12 @@ internal sealed class AnswerWriter(ProcedureCatalog catalog)
             foreach (var step in publicity)
             {
                 var unit = step.DayUnit == DayUnit.Working ? "个工作日" : "天";
+                var length = $"公示不少于{step.MinDays}{unit}";
+                var head = step.Name.Contains(Days(step.MinDays ?? 0), StringComparison.Ordinal) && step.Name.Contains("公示", StringComparison.Ordinal)
+                    ? step.Name
+                    : $"{step.Name}：{length}";
                 text.AppendLine(CultureInfo.InvariantCulture,
-                    $"{step.Name}：公示不少于{step.MinDays}{unit}{(step.Actor is null ? string.Empty : $"，由{step.Actor}公示")}。");
+                    $"{head}（{length}）{(step.Actor is null ? string.Empty : $"，由{step.Actor}公示")}。");
             }
 
             text.AppendLine(publicity.Any(s => s.DayUnit == DayUnit.Working)
@@ -379,6 +383,8 @@ internal sealed class AnswerWriter(ProcedureCatalog catalog)
             .Select(a => a.Text).Take(4)];
     }
 
+    private static string Days(int days) => days.ToString(CultureInfo.InvariantCulture);
+
     private static string Day(DateOnly date) => $"{date.Year}年{date.Month}月{date.Day}日";
 
     private static string FirstName(Procedure procedure) =>
@@ -405,15 +411,19 @@ internal sealed class AnswerWriter(ProcedureCatalog catalog)
             text.AppendLine(CultureInfo.InvariantCulture, $"监督：{string.Join("、", procedure.Actors.Supervising)}。");
     }
 
+    /// <summary>The criteria with the given status, and one level of their nested criteria that decided them.</summary>
     private static void AppendReasons(StringBuilder text, IEnumerable<Reason> reasons, ReasonStatus status)
     {
+        var mark = status == ReasonStatus.Passed ? "✓" : "✗";
         foreach (var reason in reasons.Where(r => r.Status == status))
         {
-            var mark = status == ReasonStatus.Passed ? "✓" : "✗";
             text.Append(CultureInfo.InvariantCulture, $"{mark} {reason.Message}");
             if (status == ReasonStatus.Failed && reason.Source is { Length: > 0 } source)
                 text.Append(CultureInfo.InvariantCulture, $"（依据：{source}）");
             text.AppendLine();
+
+            foreach (var child in reason.Children.Where(c => c.Status == status))
+                text.AppendLine(CultureInfo.InvariantCulture, $"   · {child.Message}");
         }
     }
 
@@ -441,7 +451,7 @@ internal sealed class AnswerWriter(ProcedureCatalog catalog)
         var line = StepName(step);
         if (step.Actor is { Length: > 0 } actor && !line.Contains(actor, StringComparison.Ordinal))
             line += $"（{actor}）";
-        if (step.Kind == StepKind.Publicity && step.MinDays is { } days)
+        if (step.Kind == StepKind.Publicity && step.MinDays is { } days && !step.Name.Contains(Days(days), StringComparison.Ordinal))
             line += $"，公示不少于{days}{(step.DayUnit == DayUnit.Working ? "个工作日" : "天")}";
         if (step.Summary is { Length: > 0 } summary && summary.Length <= 80 && !summary.Contains(step.Name, StringComparison.Ordinal))
             line += $"：{summary}";
@@ -453,7 +463,7 @@ internal sealed class AnswerWriter(ProcedureCatalog catalog)
         var line = step.Kind == StepKind.Decision ? step.Summary ?? step.Name : step.Name;
         if (step.Actor is { Length: > 0 } actor && !line.Contains(actor, StringComparison.Ordinal))
             line += $"（{actor}）";
-        if (step.Kind == StepKind.Publicity && step.MinDays is { } days)
+        if (step.Kind == StepKind.Publicity && step.MinDays is { } days && !step.Name.Contains(Days(days), StringComparison.Ordinal))
             line += $"，公示不少于{days}{(step.DayUnit == DayUnit.Working ? "个工作日" : "天")}";
         if (step.Summary is { Length: > 0 } summary && step.Kind != StepKind.Decision && !summary.Contains(step.Name, StringComparison.Ordinal))
             line += $"：{summary}";

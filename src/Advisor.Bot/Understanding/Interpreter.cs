@@ -147,9 +147,16 @@ internal sealed class Interpreter
     {
         var content = 0;
         var unknown = 0;
-        foreach (var token in tokens)
+        foreach (var raw in tokens)
         {
-            if (token.Length < 2 || !TextFold.IsCjk(token[0]) || _askingWords.Contains(token))
+            // 「那交」 is 那 + 交: function words at either end are not content.
+            var token = raw.AsSpan();
+            while (token.Length > 0 && _lexicon.Stopwords.Contains(token[..1].ToString()))
+                token = token[1..];
+            while (token.Length > 0 && _lexicon.Stopwords.Contains(token[^1..].ToString()))
+                token = token[..^1];
+
+            if (token.Length < 2 || !TextFold.IsCjk(token[0]) || _askingWords.Contains(token.ToString()))
                 continue;
 
             content++;
