@@ -123,7 +123,7 @@ internal sealed class ChatBot(
 
         // A weaker match with no rival names the procedure too, unless the message goes on about the
         // current one.
-        strong |= best is not null && !read.OutOfScope && read.BestScore >= LoneScore
+        strong |= best is not null && !read.OutOfScope && read.UnknownShare < 0.5 && read.BestScore >= LoneScore
             && read.SecondScore < read.BestScore * LoneRatio && (current is null || !Continues(read));
 
         Procedure? procedure = null;
@@ -133,7 +133,12 @@ internal sealed class ChatBot(
             procedure = current;
         else if (best is not null && read.BestScore >= ClarifyScore && !read.OutOfScope
             && read.Intent is not (Intents.List or Intents.Help))
-            return Clarify(state, read);
+        {
+            // Only one procedure comes into question at all: answer about it rather than ask.
+            if (read.SecondScore >= ClarifyScore || read.UnknownShare >= 0.5)
+                return Clarify(state, read);
+            procedure = best.Procedure;
+        }
 
         if (procedure is null)
             return Unplaced(state, read);

@@ -147,6 +147,10 @@ internal sealed class AnswerWriter(ProcedureCatalog catalog)
                     AppendReasons(text, passed, ReasonStatus.Passed);
                 }
 
+                var open = result.Reasons.Where(r => r.Status == ReasonStatus.Unknown).Select(r => r.Label).ToArray();
+                if (open.Length > 0)
+                    text.AppendLine(CultureInfo.InvariantCulture, $"要看的条件：{string.Join("；", open)}。");
+
                 var missing = result.MissingFacts[0];
                 asked = missing.Name;
                 text.AppendLine(CultureInfo.InvariantCulture,

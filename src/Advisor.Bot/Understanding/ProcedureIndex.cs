@@ -22,7 +22,7 @@ internal sealed class ProcedureIndex
         [TermField.Alias] = 1.0,
         [TermField.Description] = 0.85,
         [TermField.Category] = 0.3,
-        [TermField.Material] = 0.35,
+        [TermField.Material] = 0.25,
         [TermField.Step] = 0.3,
     }.ToFrozenDictionary();
 
@@ -30,7 +30,7 @@ internal sealed class ProcedureIndex
     private const double GenericDiscount = 0.1;
 
     /// <summary>Below this share of a name's weight, the name is not considered mentioned.</summary>
-    private const double MinCoverage = 0.5;
+    private const double MinCoverage = 0.4;
 
     /// <summary>A pair used by at most this many procedures' names is rare enough to point at them.</summary>
     private const int MaxRareProcedures = 2;
@@ -70,6 +70,7 @@ internal sealed class ProcedureIndex
     private readonly Dictionary<int, double> _charIdf;
     private readonly FrozenDictionary<int, int[]> _strongProcedures;
     private readonly FrozenSet<int> _generic;
+    private readonly FrozenDictionary<int, int[]> _detailProcedures;
 
     public ProcedureIndex(ProcedureCatalog catalog, Lexicon lexicon, Pinyin pinyin)
     {
@@ -136,6 +137,12 @@ internal sealed class ProcedureIndex
             .Where(r => r.Field is TermField.Title or TermField.Alias or TermField.Description)
             .SelectMany(r => CharBigrams(r.Text).Select(k => (Key: k, r.Procedure)))
             .GroupBy(x => x.Key)
+            .ToFrozenDictionary(g => g.Key, g => g.Select(x => x.Procedure).Distinct().ToArray());
+        _detailProcedures = raw
+            .Where(r => r.Field is TermField.Step or TermField.Material)
+            .SelectMany(r => CharBigrams(r.Text).Select(k => (Key: k, r.Procedure)))
+            .GroupBy(x => x.Key)
+            .Where(g => !_strongProcedures.ContainsKey(g.Key))
             .ToFrozenDictionary(g => g.Key, g => g.Select(x => x.Procedure).Distinct().ToArray());
         _charPostings = Postings(_terms, t => t.CharBigrams, charIdf);
         _pinyinPostings = Postings(_terms, t => t.PinyinBigrams, pinyinIdf);
@@ -215,13 +222,24 @@ internal sealed class ProcedureIndex
         var hits = new Dictionary<int, double>();
         foreach (var key in CharBigrams(text).Distinct())
         {
-            if (_generic.Contains(key) || !_strongProcedures.TryGetValue(key, out var procedures)
-                || procedures.Length > MaxRareProcedures)
+            if (_generic.Contains(key))
+                continue;
+
+            // Pairs from step and material names (预备党员 → 转正) point half as much as names do.
+            var weight = 1.0;
+            if (!_strongProcedures.TryGetValue(key, out var procedures))
+            {
+                if (!_detailProcedures.TryGetValue(key, out procedures))
+                    continue;
+                weight = 0.5;
+            }
+
+            if (procedures.Length > MaxRareProcedures)
                 continue;
 
             // A pair two procedures share points half as much at each.
             foreach (var p in procedures)
-                hits[p] = hits.GetValueOrDefault(p) + 1.0 / procedures.Length;
+                hits[p] = hits.GetValueOrDefault(p) + weight / procedures.Length;
         }
 
         return hits;
