@@ -55,8 +55,6 @@ internal sealed class ChatBot(
     /// <summary>At most this many candidates are offered.</summary>
     private const int MaxChoices = 3;
 
-    private static readonly IReadOnlyList<string> NoFacts = [];
-
     private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
 
     public BotReply Welcome() => Reply(writer.Welcome());
@@ -209,8 +207,14 @@ internal sealed class ChatBot(
         return found.Length == 1 ? found[0] : null;
     }
 
-    private static Procedure? Chosen(ConversationState state, Interpretation read)
+    private Procedure? Chosen(ConversationState state, Interpretation read)
     {
+        // 「1」, 「第二个」: the place of the choice in the list offered.
+        if (read.Text.Length <= 4 && ChineseNumbers.ToDigits(read.Text) is var digits
+            && int.TryParse(digits.Trim('第', '个', '项', '条', ' '), NumberStyles.None, CultureInfo.InvariantCulture, out var place)
+            && place >= 1 && place <= state.PendingChoices.Count)
+            return catalog.Find(state.PendingChoices[place - 1]);
+
         var match = read.Candidates.FirstOrDefault(c => state.PendingChoices.Contains(c.Procedure.Id));
         if (match is null || match.Score < ClarifyScore || match.Score < read.BestScore * CloseRatio)
             return null;
@@ -256,7 +260,7 @@ internal sealed class ChatBot(
         state.PendingChoices = [.. choices.Select(p => p.Id)];
         state.PendingIntent = read.Intent;
         Remember(state, read.Facts);
-        return Misunderstood(state) ?? writer.WhichProcedure(choices, read.Intent);
+        return Misunderstood(state) ?? writer.WhichProcedure(choices);
     }
 
     private ToolAnswer Unplaced(ConversationState state, Interpretation read)
@@ -275,7 +279,7 @@ internal sealed class ChatBot(
         if (read.Intent is { } intent && Intents.NeedsProcedure(intent))
         {
             state.PendingIntent = intent;
-            return Misunderstood(state) ?? writer.WhichProcedure([], intent);
+            return Misunderstood(state) ?? writer.WhichProcedure([]);
         }
 
         return Misunderstood(state) ?? writer.NotUnderstood();
@@ -366,5 +370,5 @@ internal sealed class ChatBot(
     }
 
     private static BotReply Reply(ToolAnswer answer) =>
-        new(answer.Text, answer.SuggestedActions ?? NoFacts, answer.ProcedureId, answer.Intent);
+        new(answer.Text, answer.SuggestedActions, answer.ProcedureId, answer.Intent);
 }

@@ -332,7 +332,7 @@ internal sealed class AnswerWriter(ProcedureCatalog catalog)
         return new ToolAnswer(string.Empty, Intents.Unknown, text, Popular());
     }
 
-    public ToolAnswer WhichProcedure(IReadOnlyList<Procedure> candidates, string? intent)
+    public ToolAnswer WhichProcedure(IReadOnlyList<Procedure> candidates)
     {
         var text = new StringBuilder("您问的是下面哪一项？");
         if (candidates.Count == 0)
@@ -345,7 +345,6 @@ internal sealed class AnswerWriter(ProcedureCatalog catalog)
         foreach (var procedure in candidates)
             text.AppendLine(CultureInfo.InvariantCulture, $"· {procedure.Title}");
         text.Append("点一下或者回复名称就行。");
-        _ = intent;
         return new ToolAnswer(string.Empty, Intents.Clarify, text.ToString(), [.. candidates.Select(p => p.Title)]);
     }
 

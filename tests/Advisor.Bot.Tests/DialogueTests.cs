@@ -1,0 +1,99 @@
+using Advisor.Bot.Tests.Support;
+
+namespace Advisor.Bot.Tests;
+
+/// <summary>Conversations over several turns: context, clarification, switching procedure.</summary>
+[Collection(HostCollection.Name)]
+public sealed class DialogueTests(BotFactory factory) : IClassFixture<BotFactory>
+{
+    [Fact]
+    public async Task ReplyAsync_TwoProceduresClose_AsksWhichAndAnswersTheChoice()
+    {
+        var asked = await AskAsync(null, "生育服务证在哪办");
+
+        Assert.Equal("clarify", asked.Replies[0].Intent);
+        Assert.Equal(string.Empty, asked.Replies[0].ProcedureId);
+        Assert.Contains("计划生育（独生子女家庭初审核实）", asked.Replies[0].SuggestedActions);
+
+        var chosen = await AskAsync(asked.ConversationId, "计划生育（独生子女家庭初审核实）");
+
+        Assert.Equal("44a", chosen.Replies[0].ProcedureId);
+        Assert.Equal("steps", chosen.Replies[0].Intent);
+    }
+
+    [Fact]
+    public async Task ReplyAsync_ChoiceByItsPlace_AnswersThatProcedure()
+    {
+        var asked = await AskAsync(null, "生育服务证要带什么材料");
+        var first = asked.Replies[0].SuggestedActions[0];
+
+        var chosen = await AskAsync(asked.ConversationId, "第一个");
+
+        Assert.Equal("clarify", asked.Replies[0].Intent);
+        Assert.Contains(chosen.Replies[0].ProcedureId, new[] { "44a", "44b" });
+        Assert.StartsWith($"【{first}】", chosen.Replies[0].Text);
+        Assert.Equal("materials", chosen.Replies[0].Intent);
+    }
+
+    [Fact]
+    public async Task ReplyAsync_FollowUpsWithoutAName_StayOnTheProcedure()
+    {
+        var first = await AskAsync(null, "宅基地要交什么材料");
+        var steps = await AskAsync(first.ConversationId, "然后呢");
+        var publicity = await AskAsync(first.ConversationId, "要贴多少天");
+        var who = await AskAsync(first.ConversationId, "谁来监督");
+
+        Assert.All(new[] { first, steps, publicity, who }, t => Assert.Equal("23", t.Replies[0].ProcedureId));
+        Assert.Equal("nextStep", steps.Replies[0].Intent);
+        Assert.Contains("5", publicity.Replies[0].Text);
+        Assert.Contains("村务监督委员会", who.Replies[0].Text);
+    }
+
+    [Fact]
+    public async Task ReplyAsync_AnotherProcedureNamed_SwitchesAndAnswersTheSameQuestion()
+    {
+        var first = await AskAsync(null, "高龄津贴要什么材料");
+        var second = await AskAsync(first.ConversationId, "那残补呢");
+
+        Assert.Equal("26", second.Replies[0].ProcedureId);
+        Assert.Equal("materials", second.Replies[0].Intent);
+        Assert.Contains("申请表", second.Replies[0].Text);
+    }
+
+    [Fact]
+    public async Task ReplyAsync_FactsGivenLater_ChangeTheMaterials()
+    {
+        var first = await AskAsync(null, "再生育要什么材料");
+        var second = await AskAsync(first.ConversationId, "我们是再婚的，孩子有残疾");
+
+        Assert.DoesNotContain("离婚判决书", first.Replies[0].Text.Split("视您的情况")[0]);
+        Assert.Contains("离婚证", second.Replies[0].Text);
+        Assert.Contains("残疾儿鉴定表", second.Replies[0].Text);
+        Assert.Equal("materials", second.Replies[0].Intent);
+    }
+
+    [Fact]
+    public async Task ReplyAsync_EligibilityAnswersInWords_AreUnderstood()
+    {
+        var first = await AskAsync(null, "我儿子想去做兵役登记，他够条件吗");
+        var second = await AskAsync(first.ConversationId, "十八");
+
+        Assert.Equal("36", second.Replies[0].ProcedureId);
+        Assert.Contains("符合条件", second.Replies[0].Text);
+        Assert.Contains("18周岁", second.Replies[0].Text);
+    }
+
+    [Fact]
+    public async Task ReplyAsync_OutOfScopeInTheMiddle_IsDeclinedAndTheProcedureKept()
+    {
+        var first = await AskAsync(null, "低保怎么申请");
+        var weather = await AskAsync(first.ConversationId, "明天天气怎么样");
+        var back = await AskAsync(first.ConversationId, "公示几天");
+
+        Assert.Equal("outOfScope", weather.Replies[0].Intent);
+        Assert.Equal("25", back.Replies[0].ProcedureId);
+    }
+
+    private Task<ChatTurn> AskAsync(string? conversationId, string text) =>
+        factory.Bot.ReplyAsync(conversationId, text, CancellationToken.None);
+}
