@@ -12,7 +12,7 @@ namespace Advisor.Bot.Answers;
 /// number in a reply is copied from those results or from the procedure file; nothing is made up here.
 /// Each reply about a procedure says where to go and ends with the procedure's legal note, if it has one.
 /// </summary>
-internal sealed class AnswerWriter(ProcedureCatalog catalog)
+internal sealed partial class AnswerWriter(ProcedureCatalog catalog)
 {
     /// <summary>Where to ask about anything the bot cannot answer.</summary>
     public const string WhereToAsk = "请咨询您所在的村（居）民委员会，或拨打12345政务服务便民热线。";
@@ -147,9 +147,18 @@ internal sealed class AnswerWriter(ProcedureCatalog catalog)
                     AppendReasons(text, passed, ReasonStatus.Passed);
                 }
 
-                var open = result.Reasons.Where(r => r.Status == ReasonStatus.Unknown).Select(r => r.Label).ToArray();
+                var open = result.Reasons.Where(r => r.Status == ReasonStatus.Unknown).ToArray();
                 if (open.Length > 0)
-                    text.AppendLine(CultureInfo.InvariantCulture, $"要看的条件：{string.Join("；", open)}。");
+                {
+                    text.AppendLine("要看的条件：");
+                    foreach (var reason in open)
+                    {
+                        var rule = procedure.Eligibility?.Rules.FirstOrDefault(r => r.RuleName == reason.Rule);
+                        text.AppendLine(CultureInfo.InvariantCulture, $"· {Criterion(procedure, rule, reason.Label)}");
+                        foreach (var child in rule?.Rules ?? [])
+                            text.AppendLine(CultureInfo.InvariantCulture, $"   - {Criterion(procedure, child, child.Properties?.Label ?? child.RuleName)}");
+                    }
+                }
 
                 var missing = result.MissingFacts[0];
                 asked = missing.Name;
@@ -413,6 +422,46 @@ internal sealed class AnswerWriter(ProcedureCatalog catalog)
         if (procedure.Actors.Supervising.Count > 0)
             text.AppendLine(CultureInfo.InvariantCulture, $"监督：{string.Join("、", procedure.Actors.Supervising)}。");
     }
+
+    /// <summary>
+    /// What a criterion requires, from the rule file's own pass message with its thresholds filled in
+    /// (年满{minAge}周岁（申请人{age}周岁） → 年满80周岁); its label when the message needs facts not given.
+    /// </summary>
+    private static string Criterion(Procedure procedure, RuleDefinition? rule, string label)
+    {
+        if (rule?.Properties is not { } properties)
+            return label;
+
+        var filled = Fill(procedure, properties.Pass);
+        if (!filled.Contains('{', StringComparison.Ordinal))
+            return filled == label ? label : $"{label}：{filled}";
+
+        // The fail message often states the requirement in an aside: 不符合低保条件（须家庭月人均收入低于555元…）.
+        var fail = Fill(procedure, properties.Fail);
+        var must = fail.IndexOf("（须", StringComparison.Ordinal);
+        return must >= 0 && !fail.Contains('{', StringComparison.Ordinal) && fail.EndsWith('）')
+            ? $"{label}：{fail[(must + 1)..^1]}"
+            : label;
+    }
+
+    private static string Fill(Procedure procedure, string template)
+    {
+        var filled = template;
+        foreach (var parameter in procedure.Parameters)
+            filled = filled.Replace("{" + parameter.Name + "}", ParameterText(parameter), StringComparison.Ordinal);
+
+        return Placeholder().Replace(filled, string.Empty);
+    }
+
+    private static string ParameterText(Parameter parameter) => parameter.Value.ValueKind switch
+    {
+        System.Text.Json.JsonValueKind.String => parameter.Value.GetString() ?? string.Empty,
+        _ => parameter.Value.GetRawText(),
+    };
+
+    /// <summary>An aside that still names a fact: （申请人{age}周岁）.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"（[^（）]*\{[^}]+\}[^（）]*）")]
+    private static partial System.Text.RegularExpressions.Regex Placeholder();
 
     /// <summary>The criteria with the given status, and one level of their nested criteria that decided them.</summary>
     private static void AppendReasons(StringBuilder text, IEnumerable<Reason> reasons, ReasonStatus status)
