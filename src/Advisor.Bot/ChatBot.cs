@@ -98,7 +98,9 @@ internal sealed class ChatBot(
     private async Task<ToolAnswer> DecideAsync(ConversationState state, string masked, CancellationToken cancellationToken)
     {
         var current = state.ProcedureId is { } id ? catalog.Find(id) : null;
-        var read = interpreter.Read(masked, current);
+
+        // The masks stand for numbers, not for the documents their words name (身份证号已隐藏).
+        var read = interpreter.Read(PiiMasker.Unmasked(masked), current);
 
         if (current is not null && state.PendingFact is not null
             && await AnswerPendingAsync(state, current, read, cancellationToken) is { } answered)

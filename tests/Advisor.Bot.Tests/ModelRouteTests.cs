@@ -125,6 +125,23 @@ public sealed class ModelRouteTests
     }
 
     [Fact]
+    public async Task ReplyAsync_ModelAddsAMaterialNoResultNames_FallsBack()
+    {
+        var model = new Mock<IChatCompletionService>();
+        model.SetupSequence(m => m.GetChatMessageContentsAsync(
+                It.IsAny<ChatHistory>(), It.IsAny<PromptExecutionSettings?>(), It.IsAny<Kernel?>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync([new ChatMessageContent(AuthorRole.Assistant,
+                [new FunctionCallContent("get_materials", "advisor", "call-1", new KernelArguments { ["procedureId"] = "34" })])])
+            .ReturnsAsync([new ChatMessageContent(AuthorRole.Assistant, "带上身份证、申请书，再带上结婚证就行。")]);
+        using var factory = BotFactory.With(s => s.AddSingleton(model.Object));
+
+        var turn = await factory.Bot.ReplyAsync(null, "高龄津贴要带什么", CancellationToken.None);
+
+        Assert.DoesNotContain("结婚证", turn.Replies[0].Text);
+        Assert.Contains("一卡通", turn.Replies[0].Text);
+    }
+
+    [Fact]
     public void AddAdvisorBot_NoEndpointConfigured_RegistersNoModel()
     {
         using var factory = new BotFactory();

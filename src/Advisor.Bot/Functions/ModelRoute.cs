@@ -33,6 +33,16 @@ internal sealed partial class ModelRoute(
         "材料、条件、步骤、单位、天数都必须来自函数结果，不能编造。先用 find_procedure 确认事项编号，" +
         "再调用对应的函数。问题不属于这些事项时，请居民咨询所在的村（居）民委员会或拨打12345热线。";
 
+    /// <summary>Every material name and alias of every procedure, three characters or longer.</summary>
+    private readonly string[] _materialNames =
+    [
+        .. catalog.Procedures
+            .SelectMany(p => p.Materials)
+            .SelectMany(m => m.Aliases.Append(m.Name).Concat(m.Parts.SelectMany(part => (part.Aliases ?? []).Append(part.Name))))
+            .Where(n => n.Length >= 3)
+            .Distinct(StringComparer.Ordinal),
+    ];
+
     /// <summary>Whether a model is configured.</summary>
     public bool IsAvailable => chat is not null;
 
@@ -106,6 +116,14 @@ internal sealed partial class ModelRoute(
                 Log.ModelUngrounded(logger, "a number");
                 return null;
             }
+        }
+
+        // A document of any procedure that the results do not name is an invented requirement.
+        if (_materialNames.FirstOrDefault(name => text.Contains(name, StringComparison.Ordinal)
+                && !sources.Contains(name, StringComparison.Ordinal)) is not null)
+        {
+            Log.ModelUngrounded(logger, "a material");
+            return null;
         }
 
         var last = results[^1];

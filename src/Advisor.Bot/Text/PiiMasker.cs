@@ -27,6 +27,13 @@ public static partial class PiiMasker
         return Landline().Replace(masked, PhoneMask);
     }
 
+    /// <summary>Masked text with the masks themselves removed, for reading what the resident asks.</summary>
+    public static string Unmasked(string maskedText)
+    {
+        ArgumentNullException.ThrowIfNull(maskedText);
+        return maskedText.Replace(IdCardMask, " ", StringComparison.Ordinal).Replace(PhoneMask, " ", StringComparison.Ordinal);
+    }
+
     [GeneratedRegex(@"(?<![0-9A-Za-z])\d{6}[ -]?\d{8}[ -]?\d{3}[0-9Xx](?![0-9A-Za-z])")]
     private static partial Regex IdCard();
 
