@@ -92,6 +92,8 @@
       button.addEventListener('click', function () { send(String(action.value || action.title)); });
       quick.appendChild(button);
     });
+    // The buttons take room from the transcript: keep its end in view.
+    scrollToEnd();
   }
 
   function receive(set) {

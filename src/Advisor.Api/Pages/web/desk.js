@@ -280,7 +280,7 @@
 
       var badges = el('div', 'badges');
       if (m.conditionLabel) badges.appendChild(el('span', 'badge cond', m.conditionLabel));
-      if (m.supply === 'office') badges.appendChild(el('span', 'badge', '由村（社区）出具'));
+      if (m.supply === 'office' && !(m.note && m.note.indexOf('出具') >= 0)) badges.appendChild(el('span', 'badge', '由村（社区）出具'));
       if (m.supply === 'onRequest') badges.appendChild(el('span', 'badge', '工作人员要求时提供'));
       if (m.applies === 'unknown') {
         (m.missingFacts || []).forEach(function (f) { badges.appendChild(el('span', 'badge ask', '待确认：' + f.question)); });
@@ -398,24 +398,29 @@
   function showNext(outcome) {
     var p = state.procedure;
     var box = $('next');
+    var current = (p.steps || []).filter(function (s) { return s.id === state.currentStep; })[0];
+
+    // At a decision, staff answer it first; the next step depends on the answer.
+    if (current && String(current.kind).toLowerCase() === 'decision' && !outcome) {
+      box.textContent = '';
+      box.appendChild(el('p', null, '当前判断：' + current.name + (current.summary ? '（' + current.summary + '）' : '')));
+      var outcomes = el('div', 'outcomes');
+      [['yes', '是'], ['no', '否']].forEach(function (pair) {
+        var b = el('button', null, pair[1]);
+        b.type = 'button';
+        b.addEventListener('click', function () { showNext(pair[0]); });
+        outcomes.appendChild(b);
+      });
+      box.appendChild(outcomes);
+      return;
+    }
+
     var body = {};
     if (state.currentStep) body.currentStep = state.currentStep;
     if (outcome) body.outcome = outcome;
     api('POST', '/api/procedures/' + encodeURIComponent(p.id) + '/next-steps', body).then(function (result) {
       box.textContent = '';
-      var current = (p.steps || []).filter(function (s) { return s.id === state.currentStep; })[0];
-      if (current && String(current.kind).toLowerCase() === 'decision' && !outcome) {
-        box.appendChild(el('p', null, '当前判断：' + current.name + (current.summary ? '（' + current.summary + '）' : '')));
-        var outcomes = el('div', 'outcomes');
-        [['yes', '是'], ['no', '否']].forEach(function (pair) {
-          var b = el('button', null, pair[1]);
-          b.type = 'button';
-          b.addEventListener('click', function () { showNext(pair[0]); });
-          outcomes.appendChild(b);
-        });
-        box.appendChild(outcomes);
-        return;
-      }
+      if (current && outcome) box.appendChild(el('p', null, current.name + '：' + (outcome === 'yes' ? '是' : '否')));
       var next = result.next || [];
       if (!next.length) { box.appendChild(el('p', null, '流程已结束。')); return; }
       box.appendChild(el('p', null, '下一步：'));
