@@ -42,13 +42,17 @@ internal sealed partial class DirectLineConversations(
     /// Puts the user's activity into the transcript and, for a message, the bot's replies after it.
     /// Returns the id the activity got, or null when the conversation does not exist.
     /// </summary>
-    public async Task<string?> PostAsync(string conversationId, Activity incoming, CancellationToken cancellationToken)
+    public async Task<string?> PostAsync(
+        string conversationId, Activity incoming, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(incoming);
 
         // Typing indicators are not kept: nobody reads them back.
         if (incoming.Type == ActivityTypes.Typing)
-            return await store.ExistsAsync(conversationId, cancellationToken) ? conversationId + "|typing" : null;
+        {
+            var exists = await store.ExistsAsync(conversationId, cancellationToken);
+            return exists ? conversationId + "|typing" : null;
+        }
 
         var gate = Gates[(uint)StringComparer.Ordinal.GetHashCode(conversationId) % (uint)Gates.Length];
         await gate.WaitAsync(cancellationToken);

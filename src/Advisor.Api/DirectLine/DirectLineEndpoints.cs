@@ -81,7 +81,8 @@ internal static partial class DirectLineEndpoints
     }
 
     private static async Task<IResult> StartConversation(
-        HttpContext context, DirectLineTokens tokens, DirectLineConversations conversations, ILoggerFactory logs)
+        HttpContext context, DirectLineTokens tokens, DirectLineConversations conversations,
+        ILoggerFactory logs)
     {
         var credential = tokens.CheckHeader(context.Request.Headers.Authorization);
         if (credential.Kind is CredentialKind.Missing or CredentialKind.Invalid)
@@ -169,7 +170,14 @@ internal static partial class DirectLineEndpoints
             return Refuse(credential, logs);
 
         if (!credential.Opens(conversationId))
-            return Refuse(credential with { Kind = CredentialKind.Invalid, Problem = "token for another conversation" }, logs);
+        {
+            var wrongConversation = credential with
+            {
+                Kind = CredentialKind.Invalid,
+                Problem = "token for another conversation",
+            };
+            return Refuse(wrongConversation, logs);
+        }
 
         return await store.ExistsAsync(conversationId, context.RequestAborted)
             ? null
@@ -181,7 +189,8 @@ internal static partial class DirectLineEndpoints
         if (credential.Kind == CredentialKind.Missing)
             return new UnauthorizedWithChallenge();
 
-        LogRefused(logs.CreateLogger(typeof(DirectLineEndpoints).FullName!), credential.Problem ?? "invalid credential");
+        var logger = logs.CreateLogger(typeof(DirectLineEndpoints).FullName!);
+        LogRefused(logger, credential.Problem ?? "invalid credential");
         return TypedResults.Problem(
             title: "Invalid token",
             detail: "令牌无效、已过期，或不属于这个会话。请重新获取令牌。",
@@ -198,7 +207,8 @@ internal static partial class DirectLineEndpoints
     {
         watermark = 0;
         return string.IsNullOrEmpty(text)
-            || (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out watermark) && watermark >= 0);
+            || (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out watermark)
+                && watermark >= 0);
     }
 
     internal static string FormatWatermark(long watermark) => watermark.ToString(CultureInfo.InvariantCulture);
@@ -247,7 +257,8 @@ internal static partial class DirectLineEndpoints
 
         try
         {
-            var activity = JsonSerializer.Deserialize<Activity>(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), options);
+            var json = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
+            var activity = JsonSerializer.Deserialize<Activity>(json, options);
             return activity is null
                 ? (null, Malformed("请求体应为一个 JSON 活动对象，不能是 null。"))
                 : (activity, null);
@@ -280,7 +291,8 @@ internal static partial class DirectLineEndpoints
     }
 
     private static ProblemHttpResult Malformed(string detail) =>
-        TypedResults.Problem(title: "Malformed activity", detail: detail, statusCode: StatusCodes.Status400BadRequest);
+        TypedResults.Problem(
+            title: "Malformed activity", detail: detail, statusCode: StatusCodes.Status400BadRequest);
 
     private static ProblemHttpResult TooLarge() =>
         TypedResults.Problem(

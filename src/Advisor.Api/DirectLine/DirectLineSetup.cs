@@ -19,7 +19,8 @@ public static class DirectLineSetup
     /// Adds the Direct Line services. The bot is not registered here: Direct Line resolves
     /// <see cref="IChatBot"/> from the container, registered by the bot's own setup.
     /// </summary>
-    public static IServiceCollection AddDirectLine(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddDirectLine(
+        this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
 
@@ -105,7 +106,8 @@ public static class DirectLineSetup
     {
         var origin = request.Headers.Origin.ToString();
         return IsSameOrigin(request)
-            || options.AllowedOrigins.Any(o => string.Equals(o.TrimEnd('/'), origin, StringComparison.OrdinalIgnoreCase));
+            || options.AllowedOrigins.Any(o =>
+                string.Equals(o.TrimEnd('/'), origin, StringComparison.OrdinalIgnoreCase));
     }
 
     private static bool IsOrigin(string value) =>

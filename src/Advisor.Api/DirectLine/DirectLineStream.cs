@@ -18,9 +18,12 @@ internal static partial class DirectLineStream
         IOptions<DirectLineOptions> options, IOptions<JsonOptions> json, TimeProvider time, ILoggerFactory logs)
     {
         // A browser cannot set headers on a WebSocket, so the stream URL carries its own token.
-        var credential = t is null ? tokens.CheckHeader(context.Request.Headers.Authorization) : tokens.CheckStreamToken(t);
+        var credential = t is null
+            ? tokens.CheckHeader(context.Request.Headers.Authorization)
+            : tokens.CheckStreamToken(t);
         long from = 0;
-        var refusal = await DirectLineEndpoints.CheckAccessAsync(context, conversationId, tokens, store, logs, credential);
+        var refusal = await DirectLineEndpoints.CheckAccessAsync(
+            context, conversationId, tokens, store, logs, credential);
         if (refusal is null && !DirectLineSetup.IsAllowedOrigin(context.Request, options.Value))
             refusal = TypedResults.Problem(
                 title: "Origin not allowed",

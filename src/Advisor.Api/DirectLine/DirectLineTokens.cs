@@ -30,7 +30,8 @@ internal sealed record Credential(CredentialKind Kind, string? ConversationId = 
 {
     public bool Opens(string conversationId) =>
         Kind == CredentialKind.Secret
-        || (Kind == CredentialKind.Token && string.Equals(ConversationId, conversationId, StringComparison.Ordinal));
+        || (Kind == CredentialKind.Token
+            && string.Equals(ConversationId, conversationId, StringComparison.Ordinal));
 }
 
 /// <summary>

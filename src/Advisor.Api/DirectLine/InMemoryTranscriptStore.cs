@@ -103,7 +103,8 @@ public sealed partial class InMemoryTranscriptStore : ITranscriptStore
         return Task.FromResult<IReadOnlyList<Activity>?>(stored);
     }
 
-    public Task<TranscriptPage?> ReadAsync(string conversationId, long watermark, CancellationToken cancellationToken)
+    public Task<TranscriptPage?> ReadAsync(
+        string conversationId, long watermark, CancellationToken cancellationToken)
     {
         var now = _time.GetUtcNow();
         var transcript = Find(conversationId, now);
@@ -156,7 +157,8 @@ public sealed partial class InMemoryTranscriptStore : ITranscriptStore
         var removed = 0;
         foreach (var (id, transcript) in _transcripts)
         {
-            if (IsExpired(transcript, now) && _transcripts.TryRemove(new KeyValuePair<string, Transcript>(id, transcript)))
+            if (IsExpired(transcript, now)
+                && _transcripts.TryRemove(new KeyValuePair<string, Transcript>(id, transcript)))
                 removed++;
         }
 

@@ -46,7 +46,8 @@ public static class PageEndpoints
         routes.MapGet("/desk", (HttpContext context, PageFiles files) => files.Serve(context, "desk.html"))
             .WithTags("Pages").WithName("DeskPage").WithSummary("The front-desk checklist page.")
             .ExcludeFromDescription();
-        routes.MapGet("/pages/{file}", (HttpContext context, PageFiles files, string file) => files.Serve(context, file))
+        routes.MapGet("/pages/{file}",
+                (HttpContext context, PageFiles files, string file) => files.Serve(context, file))
             .ExcludeFromDescription();
         return routes;
     }
@@ -62,7 +63,9 @@ public static class PageEndpoints
 
             var assembly = typeof(PageEndpoints).Assembly;
             var files = new Dictionary<string, PageFile>(StringComparer.Ordinal);
-            foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal)))
+            var names = assembly.GetManifestResourceNames()
+                .Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal));
+            foreach (var name in names)
             {
                 using var stream = assembly.GetManifestResourceStream(name)!;
                 using var reader = new StreamReader(stream, Encoding.UTF8);
@@ -73,7 +76,8 @@ public static class PageEndpoints
 
                 var bytes = Encoding.UTF8.GetBytes(text);
                 var etag = "\"" + Convert.ToHexStringLower(SHA256.HashData(bytes).AsSpan(0, 8)) + "\"";
-                files[file] = new PageFile(bytes, ContentTypes.GetValueOrDefault(Path.GetExtension(file), "application/octet-stream"), etag);
+                var type = ContentTypes.GetValueOrDefault(Path.GetExtension(file), "application/octet-stream");
+                files[file] = new PageFile(bytes, type, etag);
             }
 
             _files = files.ToFrozenDictionary(StringComparer.Ordinal);
