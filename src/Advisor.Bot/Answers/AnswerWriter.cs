@@ -321,7 +321,7 @@ internal sealed partial class AnswerWriter(ProcedureCatalog catalog)
             text.AppendLine(CultureInfo.InvariantCulture, $"· 「{examples[^1]}怎么办理」「下一步呢」「公示几天」");
         }
 
-        text.AppendLine("· 「我带了身份证和户口本，还差啥」「我能不能领」「谁负责，谁监督」");
+        text.AppendLine("· 「我带了户口本和申请书，还差啥」「我能不能领」「谁负责，谁监督」");
         text.Append("说「你们能办哪些事」可以看全部事项。");
         return new ToolAnswer(string.Empty, Intents.Help, text.ToString(), Popular());
     }
