@@ -505,7 +505,7 @@ internal sealed partial class AnswerWriter(ProcedureCatalog catalog)
             line += $"（{actor}）";
         if (step.Kind == StepKind.Publicity && step.MinDays is { } days && !step.Name.Contains(Days(days), StringComparison.Ordinal))
             line += $"，公示不少于{days}{(step.DayUnit == DayUnit.Working ? "个工作日" : "天")}";
-        if (step.Summary is { Length: > 0 } summary && summary.Length <= 80 && !summary.Contains(step.Name, StringComparison.Ordinal))
+        if (step.Summary is { Length: > 0 } summary && summary.Length <= 120 && !summary.Contains(step.Name, StringComparison.Ordinal))
             line += $"：{summary}";
         return line;
     }
