@@ -57,8 +57,9 @@ public sealed class EvalMeasurementTests(BotFactory factory, ITestOutputHelper o
         foreach (var group in results.GroupBy(r => r.Intent).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             var correct = group.Count(r => r.Correct);
+            var sameIntent = group.Count(r => r.GotIntent == r.Intent);
             text.AppendLine(CultureInfo.InvariantCulture,
-                $"  {group.Key,-13} {correct}/{group.Count()} = {(double)correct / group.Count():P0}");
+                $"  {group.Key,-13} {correct}/{group.Count()} = {(double)correct / group.Count():P0}   (reply intent the same: {sameIntent}/{group.Count()})");
         }
 
         foreach (var failed in results.Where(r => !r.Correct))
@@ -90,7 +91,7 @@ public sealed class EvalMeasurementTests(BotFactory factory, ITestOutputHelper o
         var why = problems.Count == 0
             ? string.Empty
             : $"{string.Join("; ", problems)} (intent {gotIntent}; text: {Short(gotText)})";
-        return new CaseResult(id, text, intent, problems.Count == 0, why);
+        return new CaseResult(id, text, intent, gotIntent, problems.Count == 0, why);
     }
 
     private static async Task<(JsonElement Reply, string ConversationId)> AskAsync(
@@ -107,5 +108,5 @@ public sealed class EvalMeasurementTests(BotFactory factory, ITestOutputHelper o
 
     private static string Short(string text) => text.Length <= 160 ? text : text[..160] + "…";
 
-    private sealed record CaseResult(string Id, string Text, string Intent, bool Correct, string Why);
+    private sealed record CaseResult(string Id, string Text, string Intent, string? GotIntent, bool Correct, string Why);
 }
