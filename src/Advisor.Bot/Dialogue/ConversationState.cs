@@ -8,7 +8,10 @@ namespace Advisor.Bot.Dialogue;
 internal sealed class ConversationState(string id, DateTimeOffset now)
 {
     /// <summary>How many messages of the transcript are kept.</summary>
-    public const int TranscriptLength = 20;
+    public const int TranscriptLength = 12;
+
+    /// <summary>How much of one message is kept; with the limits above a conversation stays a few KB.</summary>
+    public const int MessageLength = 300;
 
     public string Id { get; } = id;
 
@@ -41,7 +44,8 @@ internal sealed class ConversationState(string id, DateTimeOffset now)
 
     public void Record(string role, string maskedText)
     {
-        Transcript.Add((role, maskedText));
+        ArgumentNullException.ThrowIfNull(maskedText);
+        Transcript.Add((role, maskedText.Length <= MessageLength ? maskedText : maskedText[..MessageLength] + "…"));
         if (Transcript.Count > TranscriptLength)
             Transcript.RemoveRange(0, Transcript.Count - TranscriptLength);
     }
