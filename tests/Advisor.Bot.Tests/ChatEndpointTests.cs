@@ -68,6 +68,7 @@ public sealed class ChatEndpointTests(BotFactory factory) : IClassFixture<BotFac
     [InlineData("我想办护照")]
     [InlineData("明天天气怎么样")]
     [InlineData("帮我订一张去北京的火车票")]
+    [InlineData("狗丢了怎么办")]
     public async Task Chat_OutsideTheProcedures_DeclinedWithWhereToAsk(string text)
     {
         var reply = (await PostAsync(factory.CreateClient(), null, text)).GetProperty("replies")[0];

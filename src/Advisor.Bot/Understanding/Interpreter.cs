@@ -196,11 +196,12 @@ internal sealed class Interpreter
             while (token.Length > 0 && _lexicon.Stopwords.Contains(token[^1..].ToString()))
                 token = token[..^1];
 
-            if (token.Length < 2 || !TextFold.IsCjk(token[0]) || _askingWords.Contains(token.ToString()))
+            if (token.Length == 0 || !TextFold.IsCjk(token[0]) || _askingWords.Contains(token.ToString()))
                 continue;
 
+            // A word of one character (狗) is known when some name uses the character at all.
             content++;
-            var known = false;
+            var known = token.Length == 1 && _index.KnowsCharacter(token[0]);
             for (var i = 0; i + 1 < token.Length && !known; i++)
                 known = _index.Knows(token[i], token[i + 1]);
 

@@ -71,6 +71,7 @@ internal sealed class ProcedureIndex
     private readonly FrozenDictionary<int, int[]> _strongProcedures;
     private readonly FrozenSet<int> _generic;
     private readonly FrozenDictionary<int, int[]> _detailProcedures;
+    private readonly FrozenSet<char> _characters;
 
     public ProcedureIndex(ProcedureCatalog catalog, Lexicon lexicon, Pinyin pinyin)
     {
@@ -85,8 +86,12 @@ internal sealed class ProcedureIndex
         var genericReadings = new HashSet<int>();
         foreach (var word in lexicon.AllCues.Concat(lexicon.Stopwords))
         {
-            generic.UnionWith(CharBigrams(word));
-            genericReadings.UnionWith(PinyinBigrams(word));
+            // As the index will see them: 怎么办 is compared as 怎办 once particles are dropped.
+            foreach (var form in new[] { word, Prepare(word) })
+            {
+                generic.UnionWith(CharBigrams(form));
+                genericReadings.UnionWith(PinyinBigrams(form));
+            }
         }
 
         // Two function words side by side (想办, 要去) say nothing about the procedure either.
@@ -146,12 +151,16 @@ internal sealed class ProcedureIndex
             .ToFrozenDictionary(g => g.Key, g => g.Select(x => x.Procedure).Distinct().ToArray());
         _charPostings = Postings(_terms, t => t.CharBigrams, charIdf);
         _pinyinPostings = Postings(_terms, t => t.PinyinBigrams, pinyinIdf);
+        _characters = raw.SelectMany(r => r.Text).ToFrozenSet();
         DomainWords = [.. raw.Select(r => r.Text).Where(t => t.Length is >= 2 and <= 8 && !t.Contains(' '))
             .Distinct(StringComparer.Ordinal)];
     }
 
     /// <summary>Short names from the rule files, for the segmenter's dictionary.</summary>
     public IReadOnlyList<string> DomainWords { get; }
+
+    /// <summary>True when some name of some procedure contains the character.</summary>
+    public bool KnowsCharacter(char c) => _characters.Contains(c);
 
     /// <summary>True when some name of some procedure contains the bigram (c1, c2).</summary>
     public bool Knows(char first, char second) => _charPostings.ContainsKey(first << 16 | second);
