@@ -1,5 +1,7 @@
+using Advisor.Api.DirectLine;
 using Advisor.Api.Endpoints;
 using Advisor.Api.Hosting;
+using Advisor.Api.Pages;
 using Scalar.AspNetCore;
 
 if (ValidateCommand.Matches(args))
@@ -7,9 +9,12 @@ if (ValidateCommand.Matches(args))
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddAdvisor(builder.Configuration);
+builder.Services.AddDirectLine(builder.Configuration);
+builder.Services.AddPages(builder.Configuration);
 
 var app = builder.Build();
 app.UseAdvisor();
+app.UseDirectLine();
 app.MapOpenApi();
 app.MapScalarApiReference();
 app.MapHealth();
@@ -17,6 +22,8 @@ app.MapProcedures();
 app.MapEvaluation();
 app.MapScreening();
 app.MapPublicity();
+app.MapDirectLine();
+app.MapPages();
 
 app.Run();
 return 0;

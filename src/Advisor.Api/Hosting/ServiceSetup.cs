@@ -27,8 +27,12 @@ internal static class ServiceSetup
     public static WebApplication UseAdvisor(this WebApplication app)
     {
         // Load and compile the rules before the first request, so a broken file stops start-up.
-        app.Services.GetRequiredService<ProcedureCatalog>();
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var catalog = app.Services.GetRequiredService<ProcedureCatalog>();
         app.Services.GetRequiredService<CompiledRuleSet>();
+        var withRules = catalog.Procedures.Count(EligibilityEvaluator.HasRules);
+        var elapsed = (long)System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        app.Logger.RulesLoaded(catalog.Procedures.Count, withRules, elapsed);
 
         app.UseExceptionHandler();
         app.UseStatusCodePages();

@@ -37,7 +37,11 @@ public sealed class PublicityCalculator(WorkingCalendar calendar)
             .ToList();
 
         var last = steps.Count == 0 ? start : steps.Max(s => s.EarliestEnd);
-        return new PublicityResult(procedure.Id, start, steps) { CalendarNote = NoteFor(start, last) };
+        return new PublicityResult(procedure.Id, start, steps)
+        {
+            CalendarNote = NoteFor(start, last),
+            LegalNote = procedure.LegalNote,
+        };
     }
 
     /// <summary>
@@ -105,6 +109,9 @@ public sealed record PublicityResult(string ProcedureId, DateOnly Start, IReadOn
     /// rests on; null otherwise.
     /// </summary>
     public string? CalendarNote { get; init; }
+
+    /// <summary>Where the procedure's chart lags the law.</summary>
+    public LegalNote? LegalNote { get; init; }
 }
 
 /// <summary>When one publicity step can end at the earliest.</summary>

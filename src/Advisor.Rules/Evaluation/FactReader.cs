@@ -11,8 +11,16 @@ namespace Advisor.Rules.Evaluation;
 /// declared types before any rule runs. Full-width digits and surrounding spaces are normalised; any
 /// other mismatch is an error that names the fact.
 /// </summary>
-public sealed class FactReader(ProcedureCatalog catalog)
+public sealed class FactReader(ProcedureCatalog catalog, TimeProvider time)
 {
+    /// <summary>The fact a birth date fills in.</summary>
+    public const string AgeFact = "age";
+
+    /// <summary>The birth date fact.</summary>
+    public const string BirthDateFact = "birthDate";
+
+    private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
+
     /// <summary>Reads facts for one procedure, or for screening when <paramref name="procedure"/> is null.</summary>
     /// <exception cref="FactValidationException">One or more facts are unknown or of the wrong type.</exception>
     public FactSet Read(IReadOnlyDictionary<string, JsonElement>? raw, Procedure? procedure = null)
@@ -45,7 +53,25 @@ public sealed class FactReader(ProcedureCatalog catalog)
         if (errors.Count > 0)
             throw new FactValidationException(errors);
 
+        DeriveAge(values);
         return FactSet.Create(values);
+    }
+
+    /// <summary>Age in full years (周岁) on <paramref name="today"/>: the birthday itself counts.</summary>
+    public static int AgeOn(DateOnly birthDate, DateOnly today)
+    {
+        var age = today.Year - birthDate.Year;
+        return today < birthDate.AddYears(age) ? age - 1 : age;
+    }
+
+    // An explicit age wins; otherwise a birth date gives the age on the day of the request, in China.
+    private void DeriveAge(Dictionary<string, object?> values)
+    {
+        if (values.Remove(BirthDateFact, out var birth) && birth is DateOnly date && !values.ContainsKey(AgeFact))
+        {
+            var today = DateOnly.FromDateTime(time.GetUtcNow().ToOffset(ChinaOffset).DateTime);
+            values[AgeFact] = AgeOn(date, today);
+        }
     }
 
     /// <summary>Converts one JSON value to the fact's type, or explains why it cannot.</summary>
@@ -60,6 +86,7 @@ public sealed class FactReader(ProcedureCatalog catalog)
             FactType.Number => ReadNumber(element),
             FactType.Boolean => ReadBoolean(element),
             FactType.Enum => ReadEnum(definition, element),
+            FactType.Date => ReadDate(element),
             _ => null,
         };
 
@@ -87,6 +114,7 @@ public sealed class FactReader(ProcedureCatalog catalog)
         FactType.Integer => $"{definition.Name} 应为整数（{definition.Label}），例如 85。",
         FactType.Number => $"{definition.Name} 应为数字（{definition.Label}），例如 520.5。",
         FactType.Boolean => $"{definition.Name} 应为 true 或 false（{definition.Label}）。",
+        FactType.Date => $"{definition.Name} 应为日期 YYYY-MM-DD（{definition.Label}），例如 1944-05-01。",
         _ => $"{definition.Name} 应为以下之一：{string.Join("、", definition.Values.Select(v => $"{v.Value}（{v.Label}）"))}。",
     };
 
@@ -124,6 +152,12 @@ public sealed class FactReader(ProcedureCatalog catalog)
         },
         _ => null,
     };
+
+    private static object? ReadDate(JsonElement element) =>
+        DateOnly.TryParseExact(NormalizedText(element), "yyyy-MM-dd", CultureInfo.InvariantCulture,
+            DateTimeStyles.None, out var date)
+            ? date
+            : null;
 
     private static object? ReadEnum(FactDefinition definition, JsonElement element)
     {

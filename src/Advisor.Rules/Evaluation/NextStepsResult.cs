@@ -6,7 +6,9 @@ namespace Advisor.Rules.Evaluation;
 /// <param name="ProcedureId">The procedure.</param>
 /// <param name="From">The step asked about, or null for the start.</param>
 /// <param name="Next">The following steps.</param>
-public sealed record NextStepsResult(string ProcedureId, StepView? From, IReadOnlyList<StepView> Next);
+/// <param name="LegalNote">Where the procedure's chart lags the law.</param>
+public sealed record NextStepsResult(
+    string ProcedureId, StepView? From, IReadOnlyList<StepView> Next, LegalNote? LegalNote = null);
 
 /// <summary>A step as answers show it.</summary>
 /// <param name="Id">The step's id.</param>

@@ -16,7 +16,8 @@ public sealed class StepNavigator
         ArgumentNullException.ThrowIfNull(procedure);
 
         if (string.IsNullOrWhiteSpace(currentStepId))
-            return new NextStepsResult(procedure.Id, null, procedure.Steps.Count == 0 ? [] : [StepView.Of(procedure.Steps[0])]);
+            return new NextStepsResult(procedure.Id, null,
+                procedure.Steps.Count == 0 ? [] : [StepView.Of(procedure.Steps[0])], procedure.LegalNote);
 
         var step = procedure.FindStep(currentStepId.Trim())
             ?? throw new UnknownStepException(procedure.Id, currentStepId);
@@ -30,7 +31,7 @@ public sealed class StepNavigator
                 _ => [View(procedure, step.Yes!, "yes"), View(procedure, step.No!, "no")],
             }
             : step.Next.Select(id => View(procedure, id, null));
-        return new NextStepsResult(procedure.Id, StepView.Of(step), [.. next]);
+        return new NextStepsResult(procedure.Id, StepView.Of(step), [.. next], procedure.LegalNote);
     }
 
     /// <summary>

@@ -98,7 +98,9 @@ public static class CatalogLoader
             return null;
         }
 
-        return JsonSchema.FromText(File.ReadAllText(path));
+        // A registry per load: the global one refuses the same $id twice, so a second host in one
+        // process (tests) could not load the rules.
+        return JsonSchema.FromText(File.ReadAllText(path), new BuildOptions { SchemaRegistry = new SchemaRegistry() });
     }
 
     private static void CheckDuplicateIds(List<Procedure> procedures, List<RuleProblem> problems)

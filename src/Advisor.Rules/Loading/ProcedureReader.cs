@@ -30,10 +30,12 @@ internal sealed class ProcedureReader(JsonSchema schema, FactVocabulary vocabula
         if (!CheckSchema(fileName, node, problems))
             return null;
 
-        ProcedureFile? file;
+        if (!ResolveFacts(fileName, node!.AsObject(), problems))
+            return null;
+
         try
         {
-            file = node.Deserialize<ProcedureFile>(RuleJson.Options);
+            return node.Deserialize<Procedure>(RuleJson.Options);
         }
         catch (JsonException e)
         {
@@ -41,8 +43,6 @@ internal sealed class ProcedureReader(JsonSchema schema, FactVocabulary vocabula
                 "Give the field the type the schema describes."));
             return null;
         }
-
-        return file is null ? null : Resolve(fileName, file, problems);
     }
 
     private bool CheckSchema(string fileName, JsonNode? node, List<RuleProblem> problems)
@@ -76,64 +76,37 @@ internal sealed class ProcedureReader(JsonSchema schema, FactVocabulary vocabula
         return false;
     }
 
-    private Procedure Resolve(string fileName, ProcedureFile file, List<RuleProblem> problems)
+    // A fact entry may name a shared fact only ({"name": "age"}); its other fields, where given,
+    // override the vocabulary's. The merged entry is what the procedure and the API carry.
+    private bool ResolveFacts(string fileName, JsonObject procedure, List<RuleProblem> problems)
     {
-        var facts = new List<FactDefinition>();
-        for (var i = 0; i < file.Facts.Count; i++)
+        if (procedure["facts"] is not JsonArray facts)
+            return true;
+
+        var resolved = true;
+        for (var i = 0; i < facts.Count; i++)
         {
-            var fact = ResolveFact(file.Facts[i]);
-            if (fact is null)
+            var entry = facts[i]!.AsObject();
+            var name = entry["name"]!.GetValue<string>();
+            if (vocabulary.Find(name) is { } shared)
             {
-                problems.Add(new RuleProblem(fileName, $"$.facts[{i}]",
-                    $"Fact '{file.Facts[i].Name}' is not in rules/facts.json and has no type, label or question.",
-                    "Use a name from rules/facts.json, or declare the fact in full here."));
-                continue;
+                foreach (var (key, value) in JsonSerializer.SerializeToNode(shared, RuleJson.Options)!.AsObject())
+                {
+                    if (!entry.ContainsKey(key))
+                        entry[key] = value?.DeepClone();
+                }
             }
 
-            facts.Add(fact);
+            if (!entry.ContainsKey("type") || !entry.ContainsKey("label") || !entry.ContainsKey("question"))
+            {
+                problems.Add(new RuleProblem(fileName, $"$.facts[{i}]",
+                    $"Fact '{name}' is not in rules/facts.json and has no type, label or question.",
+                    "Use a name from rules/facts.json, or declare the fact in full here."));
+                resolved = false;
+            }
         }
 
-        return new Procedure
-        {
-            Id = file.Id,
-            Slug = file.Slug,
-            Title = file.Title,
-            Category = file.Category,
-            Aliases = file.Aliases,
-            Descriptions = file.Descriptions,
-            Summary = file.Summary,
-            LegalNote = file.LegalNote,
-            Source = file.Source,
-            Actors = file.Actors,
-            Risks = file.Risks,
-            Measures = file.Measures,
-            Facts = facts,
-            Materials = file.Materials,
-            Steps = file.Steps,
-            Parameters = file.Parameters,
-            Eligibility = file.Eligibility,
-        };
-    }
-
-    private FactDefinition? ResolveFact(FactReference reference)
-    {
-        var shared = vocabulary.Find(reference.Name);
-        var type = reference.Type ?? shared?.Type;
-        var label = reference.Label ?? shared?.Label;
-        var question = reference.Question ?? shared?.Question;
-        if (type is null || label is null || question is null)
-            return null;
-
-        return new FactDefinition
-        {
-            Name = reference.Name,
-            Type = type.Value,
-            Label = label,
-            Question = question,
-            Min = reference.Min ?? shared?.Min,
-            Max = reference.Max ?? shared?.Max,
-            Values = reference.Values ?? shared?.Values ?? [],
-        };
+        return resolved;
     }
 
     internal static string JsonPathOf(string pointer)

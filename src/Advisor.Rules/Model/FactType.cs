@@ -14,4 +14,10 @@ public enum FactType
 
     /// <summary>One of the declared values.</summary>
     Enum,
+
+    /// <summary>
+    /// A calendar date (YYYY-MM-DD). Rules do not read dates; a birth date is turned into
+    /// <c>age</c> in full years on the day of the request.
+    /// </summary>
+    Date,
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Advisor.Rules.Evaluation;
+using Microsoft.Extensions.Time.Testing;
 using static Advisor.Rules.Tests.Support.TestCatalog;
 
 namespace Advisor.Rules.Tests.Evaluation;
@@ -45,6 +46,28 @@ public class ScreenerAndFactsTests
         var facts = Get<FactReader>().Read(Json("""{"hukouLocal": null}"""));
 
         Assert.False(facts.Has("hukouLocal"));
+    }
+
+    [Theory]
+    [InlineData("1946-12-03", Decision.Eligible)]
+    [InlineData("1946-12-04", Decision.Ineligible)]
+    public async Task Read_BirthDate_GivesAgeInFullYearsOnTheDayAsync(string birthDate, Decision expected)
+    {
+        var today = new FakeTimeProvider(new DateTimeOffset(2026, 12, 3, 9, 0, 0, TimeSpan.FromHours(8)));
+        var reader = new FactReader(Catalog, today);
+
+        var facts = reader.Read(Json($$"""{"birthDate": "{{birthDate}}", "hukouLocal": true}"""));
+        var result = await Get<EligibilityEvaluator>().EvaluateAsync(Procedure("34"), facts, CancellationToken.None);
+
+        Assert.Equal(expected, result.Decision);
+    }
+
+    [Fact]
+    public void Read_BadBirthDate_NamesTheField()
+    {
+        var error = Assert.Throws<FactValidationException>(() => Get<FactReader>().Read(Json("""{"birthDate": "1946/12/03"}""")));
+
+        Assert.Equal("facts.birthDate", Assert.Single(error.Errors).Field);
     }
 
     private static Dictionary<string, JsonElement> Json(string json) =>
