@@ -19,6 +19,7 @@ public class EligibilityBenchmarks
     private FactSet _facts = null!;
     private Func<FactSet, EligibilityResult> _handWritten = null!;
     private NaiveEligibility _naive = null!;
+    private EngineShare _share = null!;
 
     [Params("34", "26")]
     public string Procedure { get; set; } = "34";
@@ -48,6 +49,10 @@ public class EligibilityBenchmarks
                 throw new InvalidOperationException($"No hand-written limit for {Procedure}.");
         }
 
+        _share = new EngineShare(_procedure, _facts);
+        if (_share.Compiled(_facts) != _evaluator.EvaluateAsync(_procedure, _facts, CancellationToken.None).GetAwaiter().GetResult().Decision)
+            throw new InvalidOperationException("The compiled-leaves prototype decides otherwise than the project.");
+
         var compared = LimitCheck.VerifyAsync(_evaluator, _procedure, _handWritten, grid).GetAwaiter().GetResult();
         Console.WriteLine($"// limit check: the hand-written {Procedure} gives the project's answer for {compared} fact sets");
     }
@@ -63,6 +68,12 @@ public class EligibilityBenchmarks
 
     [Benchmark(Description = "naive: new RulesEngine per call")]
     public Task<Decision> Naive() => _naive.EvaluateAsync(_facts, CancellationToken.None);
+
+    [Benchmark(Description = "of which the engine's execution (warm)")]
+    public Task<int> EngineOnly() => _share.EngineAsync(CancellationToken.None);
+
+    [Benchmark(Description = "leaves compiled once, no engine (prototype, decision only)")]
+    public Decision CompiledLeaves() => _share.Compiled(_facts);
 
     // A certificate holder of grade 3 from a family that is not on dibao, type not yet given: the
     // living subsidy fails, the care subsidy hangs on the type, so the answer asks for it.

@@ -3,7 +3,6 @@ using Advisor.Benchmarks.Report;
 using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Diagnosers;
-using BenchmarkDotNet.Exporters;
 using BenchmarkDotNet.Exporters.Json;
 using BenchmarkDotNet.Filters;
 using BenchmarkDotNet.Jobs;
@@ -17,18 +16,17 @@ if (args is ["report", .. var reportArgs])
 if (args is ["profile", .. var profileArgs])
     return await ProfileCommand.RunAsync(profileArgs);
 
-// Short runs: one process per benchmark, 3 warm-up and 7 measured iterations of about 250 ms, so the
+// Short runs: one process per benchmark, 3 warm-up and 7 measured iterations of about 500 ms, so the
 // whole set takes minutes. The median and the 95th percentile are shown beside the mean.
 var config = DefaultConfig.Instance
     .AddJob(Job.Default
         .WithLaunchCount(1)
         .WithWarmupCount(3)
         .WithIterationCount(7)
-        .WithIterationTime(Perfolizer.Horology.TimeInterval.FromMilliseconds(250))
         .WithId("Short"))
     .AddDiagnoser(MemoryDiagnoser.Default)
     .AddColumn(StatisticColumn.Median, StatisticColumn.P95)
-    .AddExporter(JsonExporter.Full, MarkdownExporter.GitHub)
+    .AddExporter(JsonExporter.Full)
     .AddFilter(new SimpleFilter(b => b.Descriptor.Type != typeof(BotTurnBenchmarks) || BotHost.IsAvailable))
     .WithOption(ConfigOptions.JoinSummary, true);
 

@@ -25,37 +25,41 @@ internal sealed class NaiveEligibility
     };
 
     private readonly Procedure _procedure;
-    private readonly Workflow _workflow;
 
     public NaiveEligibility(Procedure procedure)
     {
         _procedure = procedure;
         var eligibility = procedure.Eligibility
             ?? throw new InvalidOperationException($"Procedure {procedure.Id} has no eligibility rules.");
-        _workflow = new Workflow
+        Workflow = new Workflow
         {
             WorkflowName = eligibility.WorkflowName,
             Rules = [.. eligibility.Rules.Where(r => r.Enabled).Select(ToEngineRule)],
         };
     }
 
+    /// <summary>The procedure's eligibility workflow in the engine's form.</summary>
+    public Workflow Workflow { get; }
+
     public async Task<Decision> EvaluateAsync(FactSet facts, CancellationToken cancellationToken)
     {
-        var engine = new Engine([_workflow], Settings);
-        var results = await engine.ExecuteAllRulesAsync(_workflow.WorkflowName, Inputs(facts), cancellationToken);
+        var engine = new Engine([Workflow], Settings);
+        var results = await engine.ExecuteAllRulesAsync(Workflow.WorkflowName, Inputs(facts), cancellationToken);
         return results.All(r => r.IsSuccess) ? Decision.Eligible : Decision.Ineligible;
     }
 
     // The same typed inputs as the project passes (a placeholder for a missing fact), so the engine
     // compiles the same expressions.
-    private RuleParameter[] Inputs(FactSet facts) =>
+    public RuleParameter[] Inputs(FactSet facts) => Inputs(_procedure, facts);
+
+    public static RuleParameter[] Inputs(Procedure procedure, FactSet facts) =>
     [
-        .. _procedure.Facts.Select(f => new RuleParameter(f.Name,
+        .. procedure.Facts.Select(f => new RuleParameter(f.Name,
             facts.TryGet(f.Name, out var value) && value is not null ? value : Placeholder(f.Type))),
-        .. _procedure.Parameters.Select(p => new RuleParameter(p.Name, Clr(p.Value))),
+        .. procedure.Parameters.Select(p => new RuleParameter(p.Name, Clr(p.Value))),
     ];
 
-    private static object Placeholder(FactType type) => type switch
+    public static object Placeholder(FactType type) => type switch
     {
         FactType.Integer => 0,
         FactType.Number => 0m,
@@ -63,7 +67,7 @@ internal sealed class NaiveEligibility
         _ => string.Empty,
     };
 
-    private static object Clr(JsonElement value) => value.ValueKind switch
+    public static object Clr(JsonElement value) => value.ValueKind switch
     {
         JsonValueKind.Number when value.TryGetInt32(out var whole) => whole,
         JsonValueKind.Number => value.GetDecimal(),
