@@ -23,10 +23,15 @@ internal sealed class HandWritten26
     private readonly Procedure _procedure;
     private readonly MissingFact[] _facts;
 
+    // Sources are citations, not logic: read from the rule file so that a reworded citation does not
+    // break the comparison.
+    private readonly Dictionary<string, string?> _sources = [];
+
     public HandWritten26(Procedure procedure)
     {
         _procedure = procedure;
         _facts = [.. FactNames.Select(n => MissingFact.Of(procedure.FindFact(n)!))];
+        CollectSources(procedure.Eligibility!.Rules);
         if (!procedure.Facts.Select(f => f.Name).SequenceEqual(FactNames))
             throw new InvalidOperationException("Procedure 26 declares its facts in another order than this limit.");
     }
@@ -41,45 +46,41 @@ internal sealed class HandWritten26
         var gradeText = grade?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "未知";
 
         var livingCertificate = Leaf("living-certificate", "生活补贴：残疾人证", certificate, Certificate,
-            "持有第二代残疾人证", "没有残疾人证，须先到区残联办理残疾评定和残疾人证", "P-CJ2、P-CJ3");
+            "持有第二代残疾人证", "没有残疾人证，须先到区残联办理残疾评定和残疾人证");
         var livingDibao = Leaf("living-dibao", "生活补贴：低保家庭", assistance is null ? null : assistance == "dibao",
-            Assistance, "家庭为低保户", "家庭不是低保户，暂不符合困难残疾人生活补贴条件",
-            "P-CJ1、P-CJ3；特困供养人员是否享受以区民政局规定为准");
+            Assistance, "家庭为低保户", "家庭不是低保户，暂不符合困难残疾人生活补贴条件");
         var living = Parent("living-subsidy", "困难残疾人生活补贴", or: false, [livingCertificate, livingDibao],
             $"持证残疾人且家庭为低保户，可申请困难残疾人生活补贴（{LivingSubsidyAmount}元/月）",
-            "不符合困难残疾人生活补贴条件（须持有残疾人证且为低保家庭成员）",
-            "P-CJ1、P-CJ3（生活补贴对象为低保家庭中的残疾人）；标准见SX1");
+            "不符合困难残疾人生活补贴条件（须持有残疾人证且为低保家庭成员）");
 
         var careCertificate = Leaf("care-certificate", "护理补贴：残疾人证", certificate, Certificate,
-            "持有第二代残疾人证", "没有残疾人证，须先到区残联办理残疾评定和残疾人证", "P-CJ3");
+            "持有第二代残疾人证", "没有残疾人证，须先到区残联办理残疾评定和残疾人证");
         var careGrade = Leaf("care-grade", "护理补贴：残疾等级", grade is null ? null : grade <= CareMaxGrade, Grade,
             $"残疾等级为{gradeText}级，达到{CareMaxGrade}级及以上",
-            $"残疾等级为{gradeText}级，未达到{CareMaxGrade}级及以上（一级最重）", "P-CJ1、P-CJ3");
+            $"残疾等级为{gradeText}级，未达到{CareMaxGrade}级及以上（一级最重）");
         var careLongTerm = Leaf("care-long-term", "护理补贴：长期照护", care, Care,
-            "生活需要长期照护", "生活不需要长期照护", "《残疾人保障法》第四十八条；P-CJ1");
+            "生活需要长期照护", "生活不需要长期照护");
         var severe = Parent("care-severe", "护理补贴：一、二级且需长期照护", or: false, [careGrade, careLongTerm],
-            $"{gradeText}级残疾且需要长期照护", $"不是{CareMaxGrade}级及以上且需要长期照护的重度残疾人",
-            "《残疾人保障法》第四十八条；P-CJ1");
+            $"{gradeText}级残疾且需要长期照护", $"不是{CareMaxGrade}级及以上且需要长期照护的重度残疾人");
         var extendedType = Leaf("care-extended-type", "护理补贴扩展：残疾类别",
             type is null ? null : type is "intellectual" or "mental", Type,
-            "残疾类别为智力或精神残疾", "残疾类别不是智力或精神残疾", "SX1");
+            "残疾类别为智力或精神残疾", "残疾类别不是智力或精神残疾");
         var extendedGrade = Leaf("care-extended-grade", "护理补贴扩展：残疾等级",
             grade is null ? null : grade >= CareExtendedMinGrade, Grade,
             $"残疾等级为{gradeText}级，属{CareExtendedMinGrade}级、四级",
-            $"残疾等级为{gradeText}级，不属{CareExtendedMinGrade}级、四级（一、二级按长期照护条件认定）", "SX1");
+            $"残疾等级为{gradeText}级，不属{CareExtendedMinGrade}级、四级（一、二级按长期照护条件认定）");
         var extended = Parent("care-extended", "护理补贴：三、四级智力、精神残疾", or: false, [extendedType, extendedGrade],
             $"{gradeText}级智力或精神残疾，属山西省扩展的护理补贴范围（{CareExtendedSubsidyAmount}元/月）",
-            $"不是{CareExtendedMinGrade}级、四级智力或精神残疾", "SX1（山西省，2026年1月1日起）");
+            $"不是{CareExtendedMinGrade}级、四级智力或精神残疾");
         var level = Parent("care-level", "护理补贴：残疾程度", or: true, [severe, extended],
-            "残疾程度符合护理补贴条件", "残疾程度不符合护理补贴条件", "P-CJ1；SX1");
+            "残疾程度符合护理补贴条件", "残疾程度不符合护理补贴条件");
         var careSubsidy = Parent("care-subsidy", "重度残疾人护理补贴", or: false, [careCertificate, level],
             $"符合重度残疾人护理补贴条件（一、二级需长期照护的{CareSubsidyAmount}元/月；三、四级智力、精神残疾{CareExtendedSubsidyAmount}元/月）",
-            $"不符合护理补贴条件（须持证，且为{CareMaxGrade}级及以上需长期照护，或{CareExtendedMinGrade}级、四级智力、精神残疾）",
-            "《残疾人保障法》第四十八条；P-CJ1；SX1");
+            $"不符合护理补贴条件（须持证，且为{CareMaxGrade}级及以上需长期照护，或{CareExtendedMinGrade}级、四级智力、精神残疾）");
 
         var top = Parent("two-subsidies", "残疾人两项补贴（符合其一即可申请）", or: true, [living, careSubsidy],
             "符合困难残疾人生活补贴或重度残疾人护理补贴的条件，可以申请（两项都符合的可同时享受）",
-            "困难残疾人生活补贴和重度残疾人护理补贴的条件都不符合", "流程图26；《残疾人保障法》第四十八条；SX1");
+            "困难残疾人生活补贴和重度残疾人护理补贴的条件都不符合");
 
         var decision = top.Truth switch
         {
@@ -91,15 +92,27 @@ internal sealed class HandWritten26
             decision == Decision.Undetermined ? Missing(top.Unknown) : [], _procedure.LegalNote);
     }
 
-    private Node Leaf(string rule, string label, bool? holds, int reads, string pass, string fail, string source) =>
-        holds switch
+    private void CollectSources(IEnumerable<RuleDefinition> rules)
+    {
+        foreach (var rule in rules)
+        {
+            _sources[rule.RuleName] = rule.Properties?.Source;
+            CollectSources(rule.Rules);
+        }
+    }
+
+    private Node Leaf(string rule, string label, bool? holds, int reads, string pass, string fail)
+    {
+        var source = _sources[rule];
+        return holds switch
         {
             true => new Node(true, new Reason(rule, label, ReasonStatus.Passed, pass, source, []), 0),
             false => new Node(false, new Reason(rule, label, ReasonStatus.Failed, fail, source, []), 0),
             null => new Node(null, new Reason(rule, label, ReasonStatus.Unknown, Pending(label, reads), source, []), reads),
         };
+    }
 
-    private Node Parent(string rule, string label, bool or, Node[] children, string pass, string fail, string source)
+    private Node Parent(string rule, string label, bool or, Node[] children, string pass, string fail)
     {
         bool? truth = or ? false : true;
         var unknown = 0;
@@ -125,6 +138,7 @@ internal sealed class HandWritten26
         for (var i = 0; i < children.Length; i++)
             reasons[i] = children[i].Reason;
 
+        var source = _sources[rule];
         var reason = truth switch
         {
             true => new Reason(rule, label, ReasonStatus.Passed, pass, source, reasons),
