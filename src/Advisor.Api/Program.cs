@@ -14,7 +14,9 @@ builder.Services.AddDirectLine(builder.Configuration);
 builder.Services.AddPages(builder.Configuration);
 
 var app = builder.Build();
-app.UseAdvisor();
+if (!app.TryUseAdvisor())
+    return 1;
+
 app.UseDirectLine();
 app.MapOpenApi();
 app.MapScalarApiReference();

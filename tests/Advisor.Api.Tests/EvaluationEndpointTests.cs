@@ -72,6 +72,30 @@ public class EvaluationEndpointTests(ApiFactory factory) : IClassFixture<ApiFact
         Assert.Equal(413, status);
     }
 
+    [Fact]
+    public async Task Eligibility_ChunkedBodyOver64Kilobytes_Is413()
+    {
+        using var client = factory.CreateClient();
+        var body = new StreamContent(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(
+            $$"""{"facts":{},"note":"{{new string('x', 70 * 1024)}}"}""")));
+        body.Headers.ContentType = new("application/json");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/procedures/34/eligibility") { Content = body };
+        request.Headers.TransferEncodingChunked = true;
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Eligibility_BirthDateInTheFuture_Is400()
+    {
+        var (status, body) = await factory.PostAsync("/api/procedures/34/eligibility", """{"facts":{"birthDate":"2999-01-01"}}""");
+
+        Assert.Equal(400, status);
+        Assert.True(body.GetProperty("errors").TryGetProperty("facts.birthDate", out _));
+    }
+
     [Theory]
     [InlineData("/api/procedures/99/eligibility")]
     [InlineData("/api/procedures/01/eligibility")]

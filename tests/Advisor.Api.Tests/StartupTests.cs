@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Advisor.Rules.Tests.Support;
 using Advisor.Rules.Validation;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Advisor.Api.Tests;
@@ -13,7 +14,7 @@ public class StartupTests
         using var rules = new RuleFixture("34");
         rules.Edit("34", p => p["steps"]![0]!["next"] = new JsonArray("nowhere"));
         using var factory = new WebApplicationFactory<Program>()
-            .WithWebHostBuilder(b => b.UseSetting("Rules:Directory", rules.Directory));
+            .WithWebHostBuilder(b => b.UseEnvironment("Testing").UseSetting("Rules:Directory", rules.Directory));
 
         var error = Assert.Throws<RuleCatalogException>(() => factory.CreateClient());
 

@@ -25,7 +25,7 @@ internal static class JsonBody
         catch (JsonException e)
         {
             var field = string.IsNullOrEmpty(e.Path) || e.Path == "$" ? "body" : e.Path.TrimStart('$', '.');
-            return (null, Problem(field, $"JSON 格式或类型不正确：{e.Message.Split('.')[0]}。"));
+            return (null, Problem(field, $"JSON 格式或类型不正确：{e.Message.Split(" Path:")[0].TrimEnd('.')}。"));
         }
     }
 

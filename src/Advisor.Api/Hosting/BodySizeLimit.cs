@@ -24,6 +24,9 @@ internal static class BodySizeLimit
             if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
                 limit.MaxRequestBodySize = ServiceSetup.MaxBodyBytes;
 
+            if (context.Request.ContentLength is null && !context.WebSockets.IsWebSocketRequest)
+                context.Request.Body = new LimitedReadStream(context.Request.Body, ServiceSetup.MaxBodyBytes);
+
             await next(context);
         });
 }

@@ -1,6 +1,7 @@
 using Advisor.Rules.Evaluation;
 using Advisor.Rules.Hosting;
 using Advisor.Rules.Loading;
+using Advisor.Rules.Validation;
 using Microsoft.Extensions.Options;
 
 namespace Advisor.Api.Hosting;
@@ -20,13 +21,33 @@ internal static class ServiceSetup
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(
             o => o.Limits.MaxRequestBodySize = MaxBodyBytes);
         services.AddProblemDetails();
+        services.AddExceptionHandler<BadRequestExceptionHandler>();
         services.AddOpenApi();
         return services;
     }
 
+    /// <summary>
+    /// Loads and compiles the rules before the first request, so that a broken file stops start-up:
+    /// the problems are logged, one per line, and the caller exits. Under a test host the exception
+    /// propagates so that the test sees it.
+    /// </summary>
+    public static bool TryUseAdvisor(this WebApplication app)
+    {
+        try
+        {
+            app.UseAdvisor();
+            return true;
+        }
+        catch (RuleCatalogException e) when (!app.Environment.IsEnvironment("Testing"))
+        {
+            var problems = string.Join(Environment.NewLine, e.Problems);
+            app.Logger.RulesInvalid(e.Problems.Count, problems);
+            return false;
+        }
+    }
+
     public static WebApplication UseAdvisor(this WebApplication app)
     {
-        // Load and compile the rules before the first request, so a broken file stops start-up.
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var catalog = app.Services.GetRequiredService<ProcedureCatalog>();
         app.Services.GetRequiredService<CompiledRuleSet>();

@@ -14,7 +14,7 @@ internal static class ValidateCommand
     public static int Run(string[] args, TextWriter output)
     {
         var directory = args.Length >= 2 ? args[1] : "rules";
-        var problems = RuleSetValidator.Validate(Path.GetFullPath(directory));
+        var problems = RuleSetValidator.Validate(Resolve(directory));
         foreach (var problem in problems)
             output.WriteLine(problem);
 
@@ -22,5 +22,17 @@ internal static class ValidateCommand
             ? $"{directory}: every rule file is valid."
             : $"{directory}: {problems.Count} problem(s).");
         return problems.Count == 0 ? 0 : 1;
+    }
+
+    // `dotnet run` starts a web project in the project's folder, not where the author typed the command;
+    // the shell's PWD still says where that was, so a relative path is read from there first.
+    private static string Resolve(string directory)
+    {
+        if (Path.IsPathRooted(directory))
+            return directory;
+
+        var shell = Environment.GetEnvironmentVariable("PWD");
+        var fromShell = string.IsNullOrEmpty(shell) ? null : Path.GetFullPath(directory, shell);
+        return fromShell is not null && Directory.Exists(fromShell) ? fromShell : Path.GetFullPath(directory);
     }
 }

@@ -26,6 +26,17 @@ public sealed class EligibilityEvaluator(CompiledRuleSet rules)
         if (!HasRules(procedure))
             throw new InvalidOperationException($"Procedure {procedure.Id} has no eligibility rules.");
 
+        var (evaluated, decision, missing) = await DecideAsync(procedure, facts, cancellationToken);
+        var reasons = evaluated.Select(r => Explain(procedure, r, facts)).ToArray();
+        return new EligibilityResult(procedure.Id, procedure.Title, decision, reasons, missing, procedure.LegalNote);
+    }
+
+    /// <summary>
+    /// The decision and the missing facts without the reasons' messages: all that screening shows, so it
+    /// does not write seventeen procedures' explanations only to drop them.
+    /// </summary>
+    internal async Task<Decided> DecideAsync(Procedure procedure, FactSet facts, CancellationToken cancellationToken)
+    {
         var compiled = rules.For(procedure);
         var evaluated = await rules.RunAsync(
             compiled, compiled.EligibilityWorkflow!, compiled.Eligibility, facts, cancellationToken);
@@ -37,8 +48,7 @@ public sealed class EligibilityEvaluator(CompiledRuleSet rules)
             _ => Decision.Undetermined,
         };
         var missing = decision == Decision.Undetermined ? MissingFacts(procedure, evaluated, facts) : [];
-        var reasons = evaluated.Select(r => Explain(procedure, r, facts)).ToArray();
-        return new EligibilityResult(procedure.Id, procedure.Title, decision, reasons, missing, procedure.LegalNote);
+        return new Decided(evaluated, decision, missing);
     }
 
     // Only unknown branches can still change the outcome: an or that already holds, or any rule that
@@ -90,3 +100,7 @@ public sealed class EligibilityEvaluator(CompiledRuleSet rules)
         return $"{label}：还需了解{string.Join("、", labels)}，才能判断";
     }
 }
+
+/// <summary>A decision with the evaluated rules it came from and the facts still missing.</summary>
+internal readonly record struct Decided(
+    IReadOnlyList<EvaluatedRule> Evaluated, Decision Decision, IReadOnlyList<MissingFact> Missing);

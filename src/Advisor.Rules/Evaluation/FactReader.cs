@@ -44,6 +44,9 @@ public sealed class FactReader(ProcedureCatalog catalog, TimeProvider time)
                 continue;
 
             var value = Convert(definition, element, out var error);
+            if (value is DateOnly date && date > Today())
+                error = $"{name} 不能晚于今天（{definition.Label}）。";
+
             if (error is not null)
                 errors.Add(new FactError($"facts.{name}", error));
             else
@@ -57,6 +60,8 @@ public sealed class FactReader(ProcedureCatalog catalog, TimeProvider time)
         return FactSet.Create(values);
     }
 
+    private DateOnly Today() => DateOnly.FromDateTime(time.GetUtcNow().ToOffset(ChinaOffset).DateTime);
+
     /// <summary>Age in full years (周岁) on <paramref name="today"/>: the birthday itself counts.</summary>
     public static int AgeOn(DateOnly birthDate, DateOnly today)
     {
@@ -69,8 +74,7 @@ public sealed class FactReader(ProcedureCatalog catalog, TimeProvider time)
     {
         if (values.Remove(BirthDateFact, out var birth) && birth is DateOnly date && !values.ContainsKey(AgeFact))
         {
-            var today = DateOnly.FromDateTime(time.GetUtcNow().ToOffset(ChinaOffset).DateTime);
-            values[AgeFact] = AgeOn(date, today);
+            values[AgeFact] = AgeOn(date, Today());
         }
     }
 
@@ -98,8 +102,12 @@ public sealed class FactReader(ProcedureCatalog catalog, TimeProvider time)
 
         if (value is int or decimal && OutOfRange(definition, System.Convert.ToDecimal(value, CultureInfo.InvariantCulture)))
         {
-            error = $"{definition.Name} 应在 {definition.Min?.ToString(CultureInfo.InvariantCulture) ?? "…"}"
-                + $" 到 {definition.Max?.ToString(CultureInfo.InvariantCulture) ?? "…"} 之间（{definition.Label}）。";
+            error = (definition.Min, definition.Max) switch
+            {
+                ({ } min, { } max) => $"{definition.Name} 应在 {min} 到 {max} 之间（{definition.Label}）。",
+                ({ } min, null) => $"{definition.Name} 不能小于 {min}（{definition.Label}）。",
+                _ => $"{definition.Name} 不能大于 {definition.Max}（{definition.Label}）。",
+            };
             return null;
         }
 
@@ -120,8 +128,14 @@ public sealed class FactReader(ProcedureCatalog catalog, TimeProvider time)
 
     private static object? ReadInteger(JsonElement element)
     {
+        // 85 and 85.0 are the same whole number; 85.5 is not one.
         if (element.ValueKind == JsonValueKind.Number)
-            return element.TryGetInt32(out var number) ? number : null;
+        {
+            return element.TryGetDecimal(out var number) && decimal.IsInteger(number)
+                && number is >= int.MinValue and <= int.MaxValue
+                ? (int)number
+                : null;
+        }
 
         var text = NormalizedText(element);
         return int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var parsed)

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using RulesEngine.Models;
 
 namespace Advisor.Rules.Evaluation;
 
@@ -10,6 +11,12 @@ namespace Advisor.Rules.Evaluation;
 public sealed class FactSet
 {
     private readonly FrozenDictionary<string, object> _values;
+
+    // The engine's input for each known fact, made on first use and shared by every evaluation of this
+    // set: screening passes one set to every procedure, and making a RuleParameter (a LINQ parameter
+    // expression, its type checked by reflection) per fact per procedure was most of its time. Two threads
+    // may both build it; either result is the same, so the race is harmless.
+    private Dictionary<string, RuleParameter>? _inputs;
 
     private FactSet(FrozenDictionary<string, object> values)
     {
@@ -45,6 +52,14 @@ public sealed class FactSet
         var found = _values.TryGetValue(name, out var stored);
         value = stored;
         return found;
+    }
+
+    /// <summary>The engine's input for a known fact, or null when the fact is unknown.</summary>
+    internal RuleParameter? Input(string name)
+    {
+        var inputs = _inputs ??= _values.ToDictionary(
+            pair => pair.Key, pair => new RuleParameter(pair.Key, pair.Value), StringComparer.Ordinal);
+        return inputs.GetValueOrDefault(name);
     }
 
     /// <summary>A copy with one fact set (or removed, when the value is null).</summary>

@@ -43,7 +43,10 @@ public static class NoticeWriter
 
         var where = string.Join("、", procedure.Actors.Handling);
         if (where.Length > 0)
-            text.AppendLine(CultureInfo.InvariantCulture, $"请备齐后到{where}办理。");
+        {
+            var go = missing.Count == 0 ? "请携带以上材料到" : "请备齐后到";
+            text.AppendLine(CultureInfo.InvariantCulture, $"{go}{where}办理。");
+        }
 
         if (procedure.LegalNote is { } note)
             text.AppendLine(CultureInfo.InvariantCulture, $"政策提示：{note.Text}（{note.Source}）");

@@ -10,12 +10,14 @@ namespace Advisor.Rules.Evaluation;
 internal sealed class ProcedureRules
 {
     private readonly FactDefinition[] _facts;
+    private readonly RuleParameter[] _placeholders;
     private readonly RuleParameter[] _parameters;
 
     public ProcedureRules(Procedure procedure)
     {
         Procedure = procedure;
         _facts = [.. procedure.Facts];
+        _placeholders = [.. _facts.Select(f => new RuleParameter(f.Name, Placeholder(f.Type)))];
         _parameters = [.. procedure.Parameters.Select(p => new RuleParameter(p.Name, ParameterValues.ToClr(p)))];
 
         var factNames = _facts.Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
@@ -52,15 +54,11 @@ internal sealed class ProcedureRules
     /// </remarks>
     public RuleParameter[] Inputs(FactSet facts)
     {
+        // Inputs are immutable and made once (placeholders here, known facts by the set), so a call only
+        // fills an array: no parameter expression is built on the request path.
         var inputs = new RuleParameter[_facts.Length + _parameters.Length];
         for (var i = 0; i < _facts.Length; i++)
-        {
-            var fact = _facts[i];
-            var value = facts.TryGet(fact.Name, out var known) && known is not null
-                ? known
-                : Placeholder(fact.Type);
-            inputs[i] = new RuleParameter(fact.Name, value);
-        }
+            inputs[i] = facts.Input(_facts[i].Name) ?? _placeholders[i];
 
         _parameters.CopyTo(inputs, _facts.Length);
         return inputs;

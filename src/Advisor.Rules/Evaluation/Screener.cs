@@ -14,8 +14,8 @@ public sealed class Screener(ProcedureCatalog catalog, EligibilityEvaluator eval
         foreach (var procedure in catalog.Procedures.Where(EligibilityEvaluator.HasRules))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var result = await evaluator.EvaluateAsync(procedure, facts, cancellationToken);
-            items.Add(new ScreeningItem(procedure.Id, procedure.Title, result.Decision, result.MissingFacts));
+            var (_, decision, missing) = await evaluator.DecideAsync(procedure, facts, cancellationToken);
+            items.Add(new ScreeningItem(procedure.Id, procedure.Title, decision, missing));
         }
 
         return new ScreeningResult([.. items.OrderBy(i => i.Decision switch

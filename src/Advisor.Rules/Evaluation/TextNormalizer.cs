@@ -20,9 +20,14 @@ public static class TextNormalizer
         if (string.IsNullOrEmpty(text))
             return string.Empty;
 
-        var folded = text.Normalize(NormalizationForm.FormKC);
-        var builder = new StringBuilder(folded.Length);
-        foreach (var c in folded)
+        return Fold(text.Normalize(NormalizationForm.FormKC));
+    }
+
+    /// <summary>Lower case without spaces and decorative punctuation, for a text already in NFKC.</summary>
+    internal static string Fold(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        foreach (var c in text)
         {
             if (!Dropped.Contains(c))
                 builder.Append(char.ToLowerInvariant(c));

@@ -27,20 +27,24 @@ internal sealed class ProcedureReader(JsonSchema schema, FactVocabulary vocabula
             return null;
         }
 
-        if (!CheckSchema(fileName, node, problems))
-            return null;
-
-        if (!ResolveFacts(fileName, node!.AsObject(), problems))
+        // After a schema problem the file is still read when it can be, so that the checks after it
+        // report their problems too; what only follows from the schema problem is not repeated.
+        var valid = CheckSchema(fileName, node, problems);
+        if (node is not JsonObject procedure || !ResolveFacts(fileName, procedure, problems))
             return null;
 
         try
         {
-            return node.Deserialize<Procedure>(RuleJson.Options);
+            return procedure.Deserialize<Procedure>(RuleJson.Options);
         }
         catch (JsonException e)
         {
-            problems.Add(new RuleProblem(fileName, e.Path ?? "$", FirstLine(e),
-                "Give the field the type the schema describes."));
+            if (valid)
+            {
+                problems.Add(new RuleProblem(fileName, e.Path ?? "$", FirstLine(e),
+                    "Give the field the type the schema describes."));
+            }
+
             return null;
         }
     }
@@ -86,7 +90,9 @@ internal sealed class ProcedureReader(JsonSchema schema, FactVocabulary vocabula
         var resolved = true;
         for (var i = 0; i < facts.Count; i++)
         {
-            var entry = facts[i]!.AsObject();
+            if (facts[i] is not JsonObject entry || entry["name"]?.GetValueKind() != JsonValueKind.String)
+                continue;
+
             var name = entry["name"]!.GetValue<string>();
             if (vocabulary.Find(name) is { } shared)
             {

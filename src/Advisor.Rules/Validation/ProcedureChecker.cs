@@ -115,6 +115,12 @@ internal static partial class ProcedureChecker
         if (procedure.Steps.Count == 0)
             return;
 
+        // A dangling reference is reported where it stands; the steps it would have reached are not
+        // reported again as unreachable.
+        var ids = procedure.Steps.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
+        if (procedure.Steps.SelectMany(s => s.Successors()).Any(id => !ids.Contains(id)))
+            return;
+
         var byId = procedure.Steps.GroupBy(s => s.Id).ToDictionary(g => g.Key, g => g.First());
         var reached = new HashSet<string>(StringComparer.Ordinal);
         var pending = new Stack<string>([procedure.Steps[0].Id]);
@@ -153,11 +159,14 @@ internal static partial class ProcedureChecker
         for (var i = 0; i < procedure.Materials.Count; i++)
         {
             if (procedure.Materials[i].Condition is { } condition)
+            {
                 CheckExpression(file, $"$.materials[{i}].condition", condition, known, problems);
+                CheckEnumValues(file, $"$.materials[{i}].condition", condition, procedure, problems);
+            }
         }
 
         if (procedure.Eligibility is { } workflow)
-            CheckRules(file, "$.eligibility.Rules", workflow.Rules, known, problems);
+            CheckRules(file, "$.eligibility.Rules", workflow.Rules, known, procedure, problems);
     }
 
     private static void CheckRules(
@@ -165,6 +174,7 @@ internal static partial class ProcedureChecker
         string path,
         IReadOnlyList<RuleDefinition> rules,
         HashSet<string> known,
+        Procedure procedure,
         List<RuleProblem> problems)
     {
         CheckUnique(file, path, rules.Select(r => r.RuleName), "rule", problems);
@@ -185,7 +195,10 @@ internal static partial class ProcedureChecker
             }
 
             if (rule.Expression is { } expression && rule.Rules.Count == 0)
+            {
                 CheckExpression(file, $"{rulePath}.Expression", expression, known, problems);
+                CheckEnumValues(file, $"{rulePath}.Expression", expression, procedure, problems);
+            }
 
             if (rule.Properties is { } text)
             {
@@ -193,7 +206,7 @@ internal static partial class ProcedureChecker
                 CheckPlaceholders(file, $"{rulePath}.Properties.fail", text.Fail, known, problems);
             }
 
-            CheckRules(file, $"{rulePath}.Rules", rule.Rules, known, problems);
+            CheckRules(file, $"{rulePath}.Rules", rule.Rules, known, procedure, problems);
         }
     }
 
@@ -222,6 +235,26 @@ internal static partial class ProcedureChecker
             }
         }
     }
+
+    // A misspelt enum value ("remaried") compiles and is simply never equal: catch it here.
+    private static void CheckEnumValues(
+        string file, string path, string expression, Procedure procedure, List<RuleProblem> problems)
+    {
+        foreach (Match match in EnumComparison().Matches(expression))
+        {
+            var name = match.Groups["left"].Success ? match.Groups["left"].Value : match.Groups["right"].Value;
+            var value = match.Groups["value"].Success ? match.Groups["value"].Value : match.Groups["value2"].Value;
+            if (procedure.FindFact(name) is not { Type: FactType.Enum } fact || fact.Values.Any(v => v.Value == value))
+                continue;
+
+            problems.Add(new RuleProblem(file, path,
+                $"\"{value}\" is not a value of the fact '{name}'.",
+                $"Use one of: {string.Join(", ", fact.Values.Select(v => v.Value))}."));
+        }
+    }
+
+    [GeneratedRegex("""(?<left>[a-z][A-Za-z0-9]*)\s*[!=]=\s*"(?<value>[^"]*)"|"(?<value2>[^"]*)"\s*[!=]=\s*(?<right>[a-z][A-Za-z0-9]*)""")]
+    private static partial Regex EnumComparison();
 
     [GeneratedRegex(@"\{([A-Za-z][A-Za-z0-9]*)\}")]
     private static partial Regex Placeholder();

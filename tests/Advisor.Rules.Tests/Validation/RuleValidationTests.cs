@@ -144,4 +144,33 @@ public class RuleValidationTests
 
         Assert.Contains("34.json $.steps[0].next[0]", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Validate_ConditionWithAValueTheEnumDoesNotHave_NamesTheValue()
+    {
+        using var rules = new RuleFixture("44b");
+        rules.Edit("44b", p => p["materials"]![9]!["condition"] = "maritalStatus == \"remaried\"");
+
+        var problem = Assert.Single(RuleSetValidator.Validate(rules.Directory));
+
+        Assert.Equal("$.materials[9].condition", problem.Path);
+        Assert.Contains("remarried", problem.Fix, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_SchemaProblemAndBrokenStep_ReportsBoth()
+    {
+        using var rules = new RuleFixture("34");
+        rules.Edit("34", p =>
+        {
+            p["slug"] = "Not A Slug";
+            p["steps"]![0]!["next"] = new JsonArray("nowhere");
+        });
+
+        var problems = RuleSetValidator.Validate(rules.Directory);
+
+        Assert.Contains(problems, p => p.Path == "$.slug");
+        Assert.Contains(problems, p => p.Path == "$.steps[0].next[0]");
+        Assert.DoesNotContain(problems, p => p.Message.Contains("reaches step", StringComparison.Ordinal));
+    }
 }
