@@ -126,6 +126,10 @@ internal sealed class ChatBot(
         strong |= best is not null && !read.OutOfScope && read.UnknownShare < 0.5 && read.BestScore >= LoneScore
             && read.SecondScore < read.BestScore * LoneRatio && (current is null || !Continues(read));
 
+        // 「你会什么」, 「能办哪些事」 in the middle of a conversation: the question, not the procedure.
+        if (!strong && read.Intent is Intents.List or Intents.Help)
+            return Invoke(read.Intent == Intents.List ? writer.List() : writer.Help(), state);
+
         Procedure? procedure = null;
         if (strong)
             procedure = best!.Procedure;

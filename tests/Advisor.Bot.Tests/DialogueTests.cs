@@ -94,6 +94,18 @@ public sealed class DialogueTests(BotFactory factory) : IClassFixture<BotFactory
         Assert.Equal("25", back.Replies[0].ProcedureId);
     }
 
+    [Fact]
+    public async Task ReplyAsync_HelpInTheMiddle_ExplainsTheBotAndKeepsTheProcedure()
+    {
+        var first = await AskAsync(null, "高龄津贴要带什么");
+        var help = await AskAsync(first.ConversationId, "你会什么");
+        var back = await AskAsync(first.ConversationId, "公示几天");
+
+        Assert.Equal("help", help.Replies[0].Intent);
+        Assert.Equal("34", back.Replies[0].ProcedureId);
+        Assert.Contains("7", back.Replies[0].Text);
+    }
+
     private Task<ChatTurn> AskAsync(string? conversationId, string text) =>
         factory.Bot.ReplyAsync(conversationId, text, CancellationToken.None);
 }
