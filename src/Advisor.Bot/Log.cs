@@ -8,7 +8,8 @@ namespace Advisor.Bot;
 /// </summary>
 internal static partial class Log
 {
-    [LoggerMessage(EventId = 4001, Level = LogLevel.Information,
+    // Debug: one line per request at Information costs throughput and tells operators little.
+    [LoggerMessage(EventId = 4001, Level = LogLevel.Debug,
         Message = "Bot turn answered: intent {Intent}, procedure {ProcedureId}, route {Route}, {ElapsedMicroseconds} µs")]
     public static partial void Turn(ILogger logger, string intent, string procedureId, string route, long elapsedMicroseconds);
 

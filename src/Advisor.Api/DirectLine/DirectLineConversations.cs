@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Advisor.Bot.Text;
 using Advisor.Bot;
 
 namespace Advisor.Api.DirectLine;
@@ -118,9 +119,12 @@ internal sealed partial class DirectLineConversations(
     }
 
     /// <summary>The user's activity as the transcript keeps it: the client's own fields, the server's id.</summary>
+    // The transcript is stored, so identity-card and phone numbers are masked in the echo as everywhere
+    // else; the bot still gets the text as typed.
     private static Activity Echo(Activity incoming) => incoming with
     {
         Id = null,
+        Text = incoming.Text is null ? null : PiiMasker.Mask(incoming.Text),
         ChannelId = "directline",
         From = new ChannelAccount(
             string.IsNullOrWhiteSpace(incoming.From?.Id) ? "user" : incoming.From.Id,

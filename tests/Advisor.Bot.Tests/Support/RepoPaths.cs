@@ -7,8 +7,19 @@ public static class RepoPaths
 
     public static string Rules => Path.Combine(Root, "rules");
 
-    /// <summary>The sample evaluation cases, kept outside the checkout next to the design notes.</summary>
-    public static string Eval => Path.GetFullPath(Path.Combine(Root, "..", "shared", "eval"));
+    /// <summary>
+    /// The sample evaluation cases: the shared set next to the checkout when there is one (it may have
+    /// grown), else the copy kept in tests/eval-sample so that a clone elsewhere still measures the bot.
+    /// </summary>
+    public static string Eval { get; } = FindEval();
+
+    private static string FindEval()
+    {
+        var shared = Path.GetFullPath(Path.Combine(Root, "..", "shared", "eval"));
+        return File.Exists(Path.Combine(shared, "questions.jsonl"))
+            ? shared
+            : Path.Combine(Root, "tests", "eval-sample");
+    }
 
     private static string FindRoot()
     {

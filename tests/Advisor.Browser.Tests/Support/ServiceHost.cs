@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Advisor.Browser.Tests.Support;
@@ -44,10 +43,5 @@ public sealed class ServiceHost : WebApplicationFactory<Program>
         builder.UseSetting("Desk:Office", "测试村便民服务站");
         builder.UseSetting("Desk:ContactLine", "0359-1234567");
         builder.UseSetting("Desk:Address", "村委会一楼");
-
-        // TEMPORARY (delete at merge, with TemporaryStandIns.cs): a bot and the desk's checklist endpoints
-        // for as long as the real ones are not in this branch. Each stands in only where the real part is
-        // missing, so the tests already run against the real ones once they are there.
-        builder.ConfigureTestServices(TemporaryStandIns.AddWhereMissing);
     }
 }
