@@ -301,6 +301,20 @@ public sealed class DirectLineEndpointsTests : IClassFixture<DirectLineApiFactor
     }
 
     [Fact]
+    public async Task PostActivity_MessageWithIdCardAndPhone_StoresTheEchoMasked()
+    {
+        await using var factory = new DirectLineApiFactory();
+        using var client = factory.CreateClient();
+        var (conversationId, token) = await client.StartAsync();
+
+        await client.PostMessageAsync(conversationId, token, "我的身份证号110101199003077777，电话13912345678");
+        var transcript = (await client.GetActivitiesAsync(conversationId, token)).ToJsonString();
+
+        Assert.DoesNotContain("110101199003077777", transcript, StringComparison.Ordinal);
+        Assert.DoesNotContain("13912345678", transcript, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RefreshToken_WithToken_ReturnsWorkingTokenForSameConversation()
     {
         var (conversationId, token) = await _client.StartAsync();
