@@ -53,12 +53,18 @@ internal static partial class DirectLineEndpoints
     private static IResult GenerateToken(HttpContext context, DirectLineTokens tokens, ILoggerFactory logs)
     {
         var credential = tokens.CheckHeader(context.Request.Headers.Authorization);
+        if (credential.Kind == CredentialKind.Missing)
+            return Refuse(credential, logs);
+
         if (credential.Kind != CredentialKind.Secret)
-            return Refuse(credential.Kind == CredentialKind.Missing ? credential : credential with
-            {
-                Kind = CredentialKind.Invalid,
-                Problem = credential.Problem ?? "tokens/generate needs the secret",
-            }, logs);
+        {
+            LogRefused(logs.CreateLogger(typeof(DirectLineEndpoints).FullName!),
+                credential.Problem ?? "tokens/generate needs the secret");
+            return TypedResults.Problem(
+                title: "Invalid secret",
+                detail: "tokens/generate 需要 Direct Line 密钥（DirectLine:Secret），所给的密钥不对。",
+                statusCode: StatusCodes.Status403Forbidden);
+        }
 
         var conversationId = DirectLineTokens.NewConversationId();
         return TypedResults.Ok(new TokenInfo(

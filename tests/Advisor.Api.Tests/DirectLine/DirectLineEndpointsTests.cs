@@ -250,7 +250,7 @@ public sealed class DirectLineEndpointsTests : IClassFixture<DirectLineApiFactor
     public async Task PostActivity_TextLongerThanLimit_Returns400()
     {
         var (conversationId, token) = await _client.StartAsync();
-        var body = new JsonObject { ["type"] = "message", ["text"] = new string('长', 2001) }.ToJsonString();
+        var body = new JsonObject { ["type"] = "message", ["text"] = new string('长', 501) }.ToJsonString();
 
         var status = await _client.StatusOfAsync(Request(HttpMethod.Post, $"/conversations/{conversationId}/activities", token, body));
 
