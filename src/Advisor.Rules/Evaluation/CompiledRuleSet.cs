@@ -23,6 +23,9 @@ public sealed class CompiledRuleSet
         EnableFormattedErrorMessage = false,
         EnableScopedParams = false,
         AutoRegisterInputType = false,
+
+        // Rules here only decide; nothing may run as a side effect of a request.
+        AutoExecuteActions = false,
     };
 
     private readonly Engine _engine;
