@@ -106,6 +106,17 @@ public sealed class DialogueTests(BotFactory factory) : IClassFixture<BotFactory
         Assert.Contains("7", back.Replies[0].Text);
     }
 
+    [Fact]
+    public async Task ReplyAsync_QuestionEndingInBuWhileAFactIsAsked_IsNotReadAsNo()
+    {
+        var first = await AskAsync(null, "房子被洪水冲了，能申请救助吗");
+        var second = await AskAsync(first.ConversationId, "俺家房子塌了，能给点救助不");
+
+        Assert.Contains("户口在本村", first.Replies[0].Text);
+        Assert.Equal("24", second.Replies[0].ProcedureId);
+        Assert.DoesNotContain("暂不符合", second.Replies[0].Text);
+    }
+
     private Task<ChatTurn> AskAsync(string? conversationId, string text) =>
         factory.Bot.ReplyAsync(conversationId, text, CancellationToken.None);
 }

@@ -74,6 +74,7 @@ internal sealed class FactExtractor(Lexicon lexicon, FactVocabulary vocabulary)
     public bool? ReadYesNo(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        text = WithoutQuestionForms(text);
         foreach (var word in lexicon.No)
         {
             if (text.Contains(word, StringComparison.Ordinal))
@@ -87,6 +88,19 @@ internal sealed class FactExtractor(Lexicon lexicon, FactVocabulary vocabulary)
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// The text without the parts that ask a yes-no question: 「能给点救助不」 and 「是不是要户口本」 ask, and
+    /// their 不 is no answer. A lone 「不」 still is one.
+    /// </summary>
+    private string WithoutQuestionForms(string text)
+    {
+        foreach (var form in lexicon.QuestionForms)
+            text = text.Replace(form, " ", StringComparison.Ordinal);
+
+        var end = text.TrimEnd('?', '？', ' ', '啊', '呀');
+        return end.Length >= 3 && end[^1] == '不' ? end[..^1] : text;
     }
 
     private static object? ReadNumber(FactDefinition fact, string text)

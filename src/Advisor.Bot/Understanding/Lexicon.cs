@@ -29,6 +29,7 @@ internal sealed class Lexicon
         Stopwords = file.Stopwords.Select(TextFold.Normalize).ToHashSet(StringComparer.Ordinal);
         Yes = [.. file.Yes.Select(TextFold.Normalize).OrderByDescending(w => w.Length)];
         No = [.. file.No.Select(TextFold.Normalize).OrderByDescending(w => w.Length)];
+        QuestionForms = [.. file.QuestionForms.Select(TextFold.Normalize)];
         OutcomeYes = [.. file.Outcomes.GetValueOrDefault("yes", []).Select(TextFold.Normalize)];
         OutcomeNo = [.. file.Outcomes.GetValueOrDefault("no", []).Select(TextFold.Normalize)];
         FactWords = [.. file.Facts.SelectMany(fact => fact.Value.SelectMany(value => value.Value.Select(word =>
@@ -55,6 +56,9 @@ internal sealed class Lexicon
     public IReadOnlyList<string> Yes { get; }
 
     public IReadOnlyList<string> No { get; }
+
+    /// <summary>Yes-no question forms (是不是, 能不能): they ask, so they answer neither yes nor no.</summary>
+    public IReadOnlyList<string> QuestionForms { get; }
 
     public IReadOnlyList<string> OutcomeYes { get; }
 
@@ -115,6 +119,8 @@ internal sealed class Lexicon
         public List<string> Yes { get; init; } = [];
 
         public List<string> No { get; init; } = [];
+
+        public List<string> QuestionForms { get; init; } = [];
 
         public Dictionary<string, List<string>> Outcomes { get; init; } = [];
 
