@@ -101,6 +101,7 @@ internal sealed class ChatBot(
 
         // The masks stand for numbers, not for the documents their words name (身份证号已隐藏).
         var read = interpreter.Read(PiiMasker.Unmasked(masked), current);
+        Log.Reading(logger, read.Intent ?? "none", new CandidateList(read.Candidates), read.UnknownShare);
 
         if (current is not null && state.PendingFact is not null
             && await AnswerPendingAsync(state, current, read, cancellationToken) is { } answered)
@@ -234,7 +235,8 @@ internal sealed class ChatBot(
 
     /// <summary>Whether a message without a procedure of its own goes on about the current one.</summary>
     private static bool Continues(Interpretation read) =>
-        read.Intent is not null || read.Facts.Count > 0 || read.Materials.Count > 0 || read.Outcome is not null;
+        read.Intent is not null || read.Facts.Count > 0 || read.Materials.Count > 0 || read.Submitted.Count > 0
+        || read.Outcome is not null;
 
     private static string ImpliedIntent(
         ConversationState state, Interpretation read, Procedure procedure, bool switched, bool hadProcedure)
@@ -249,7 +251,7 @@ internal sealed class ChatBot(
                 : EligibilityEvaluator.HasRules(procedure) ? Intents.Eligibility : Intents.Materials;
         }
 
-        if (read.Materials.Count > 0 && !switched)
+        if ((read.Materials.Count > 0 || read.Submitted.Count > 0) && !switched)
             return Intents.Completeness;
 
         // 「那低保呢」 after a question about another procedure asks the same about this one.
@@ -336,7 +338,9 @@ internal sealed class ChatBot(
                 break;
             case Intents.Completeness:
                 function = "check_completeness";
-                arguments["submitted"] = string.Join("、", read.Materials.Select(m => m.Text).Distinct(StringComparer.Ordinal));
+                arguments["submitted"] = string.Join("、", read.Submitted.Count > 0
+                    ? read.Submitted
+                    : read.Materials.Select(m => m.Text).Distinct(StringComparer.Ordinal));
                 arguments["facts"] = facts;
                 break;
             case Intents.Responsible:

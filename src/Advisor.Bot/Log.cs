@@ -1,3 +1,5 @@
+using System.Globalization;
+using Advisor.Bot.Understanding;
 using Microsoft.Extensions.Logging;
 
 namespace Advisor.Bot;
@@ -27,4 +29,17 @@ internal static partial class Log
     [LoggerMessage(EventId = 4005, Level = LogLevel.Information,
         Message = "Bot ready: {Procedures} procedures, {Words} domain words, model {Model}, loaded in {ElapsedMilliseconds} ms")]
     public static partial void Ready(ILogger logger, int procedures, int words, string model, long elapsedMilliseconds);
+
+    // Debug: why a message went to a procedure (or to a question about which), for tuning the index.
+    [LoggerMessage(EventId = 4006, Level = LogLevel.Debug,
+        Message = "Bot reading: intent {Intent}, candidates {Candidates}, unknown share {UnknownShare:F2}")]
+    public static partial void Reading(ILogger logger, string intent, CandidateList candidates, double unknownShare);
+}
+
+/// <summary>The best candidates of a reading, written out only when the debug line is logged.</summary>
+internal readonly record struct CandidateList(IReadOnlyList<ProcedureScore> Candidates)
+{
+    public override string ToString() =>
+        string.Join(", ", Candidates.Take(3).Select(c =>
+            string.Create(CultureInfo.InvariantCulture, $"{c.Procedure.Id} {c.Score:F2} ({c.MatchedName})")));
 }

@@ -107,6 +107,19 @@ public sealed class DialogueTests(BotFactory factory) : IClassFixture<BotFactory
     }
 
     [Fact]
+    public async Task ReplyAsync_DocumentsOfAnotherProcedureBrought_StayOnTheCurrentOneAndAreNamedAsNotNeeded()
+    {
+        var first = await AskAsync(null, "宅基地要交什么材料");
+        var second = await AskAsync(first.ConversationId, "申请宅基地俺就带了个户口本，还差啥");
+
+        Assert.Equal("23", second.Replies[0].ProcedureId);
+        Assert.Equal("completeness", second.Replies[0].Intent);
+        Assert.Contains("书面申请", second.Replies[0].Text);
+        Assert.DoesNotContain("已齐全", second.Replies[0].Text);
+        Assert.Contains("「户口本」不在本事项的材料清单里", second.Replies[0].Text);
+    }
+
+    [Fact]
     public async Task ReplyAsync_QuestionEndingInBuWhileAFactIsAsked_IsNotReadAsNo()
     {
         var first = await AskAsync(null, "房子被洪水冲了，能申请救助吗");

@@ -61,6 +61,12 @@ public sealed class ChineseNumbersTests
     {
         Assert.Equal("俺娘85岁了", ChineseNumbers.ToDigits("俺娘八十五岁了"));
     }
+
+    [Fact]
+    public void ToDigits_NumberWithItsMeasureWord_GetsTheMeasureWord()
+    {
+        Assert.Equal("已经3个娃了", ChineseNumbers.ToDigits("已经仨娃了"));
+    }
 }
 
 public sealed class TextFoldTests

@@ -46,6 +46,9 @@ public sealed class UnderstandingTests(BotFactory factory) : IClassFixture<BotFa
     [InlineData("有啥廉政风险", Intents.Risks)]
     [InlineData("你们都能办啥", Intents.List)]
     [InlineData("你会什么", Intents.Help)]
+    [InlineData("你会干啥", Intents.Help)]
+    [InlineData("村里的事你都管哪些", Intents.List)]
+    [InlineData("评议这块村监委要防啥", Intents.Risks)]
     public void Read_HowTheQuestionIsAsked_GivesTheIntent(string text, string expected)
     {
         Assert.Equal(expected, Interpreter.Read(text, current: null).Intent);
@@ -57,6 +60,11 @@ public sealed class UnderstandingTests(BotFactory factory) : IClassFixture<BotFa
     [InlineData("我今年六十三", "age", 63)]
     [InlineData("家里有三个孩子", "childrenCount", 3)]
     [InlineData("孩子是二级残疾", "disabilityGrade", 2)]
+    [InlineData("俺们已经仨娃了", "childrenCount", 3)]
+    [InlineData("党员一共36个，来了20个", "memberCount", 36)]
+    [InlineData("党员一共36个，来了20个", "presentCount", 20)]
+    [InlineData("到会30人，同意的有14人", "approveCount", 14)]
+    [InlineData("决议才贴了四天", "noticeDays", 4)]
     public void Read_NumberFacts_AreExtracted(string text, string fact, int value)
     {
         Assert.Equal(value, Interpreter.Read(text, current: null).Facts[fact]);
@@ -115,6 +123,24 @@ public sealed class UnderstandingTests(BotFactory factory) : IClassFixture<BotFa
         Assert.Contains(read.Materials, m => m.PartId == "id-card");
         Assert.Contains(read.Materials, m => m.PartId == "hukou-book");
         Assert.Equal(Intents.Completeness, read.Intent);
+    }
+
+    [Fact]
+    public void Read_VerbBeforeWhatWasBrought_IsNotCountedAsAMaterial()
+    {
+        var read = Interpreter.Read("申请宅基地俺带了户口薄和身份证，还缺啥", Catalog.Find("23"));
+
+        Assert.Empty(read.Materials);
+        Assert.Equal(["户口薄", "身份证"], read.Submitted);
+        Assert.Equal(Intents.Completeness, read.Intent);
+    }
+
+    [Fact]
+    public void Read_HandedInAndAskingWhatNext_IsTheNextStep()
+    {
+        var read = Interpreter.Read("申请书交了，然后呢", Catalog.Find("42"));
+
+        Assert.Equal(Intents.NextStep, read.Intent);
     }
 
     [Fact]

@@ -110,9 +110,8 @@ internal sealed class AdvisorFunctions(
         CancellationToken cancellationToken = default) =>
         WithProcedureAsync(procedureId, facts, async (procedure, known) =>
         {
-            var items = matcher.Find(procedure, submitted ?? string.Empty)
-                .Select(m => m.Text).Distinct(StringComparer.Ordinal).ToArray();
-            if (items.Length == 0)
+            var items = SubmittedReader.Documents(procedure, submitted ?? string.Empty, matcher);
+            if (items.Count == 0)
                 return writer.AskMaterials(procedure, await checklist.EvaluateAsync(procedure, known, cancellationToken));
 
             return writer.Completeness(procedure, await completeness.CheckAsync(procedure, known, items, cancellationToken));

@@ -2,7 +2,7 @@ using System.Text;
 
 namespace Advisor.Bot.Text;
 
-/// <summary>Reads numbers written in Chinese characters (八十五, 两, 一百零二) as well as digits.</summary>
+/// <summary>Reads numbers written in Chinese characters (八十五, 两, 一百零二, 仨) as well as digits.</summary>
 internal static class ChineseNumbers
 {
     private const string Digits = "零〇一二两三四五六七八九";
@@ -25,7 +25,14 @@ internal static class ChineseNumbers
 
             if (i == start)
             {
-                sb.Append(text[i]);
+                // 仨 and 俩 are a number and its measure word in one (仨娃 = 三个娃).
+                if (text[i] == '仨')
+                    sb.Append("3个");
+                else if (text[i] == '俩')
+                    sb.Append("2个");
+                else
+                    sb.Append(text[i]);
+
                 i++;
                 continue;
             }

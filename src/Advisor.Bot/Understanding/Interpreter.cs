@@ -20,6 +20,7 @@ internal sealed class Interpreter
     private readonly FactExtractor _facts;
     private readonly Segmenter _segmenter;
     private readonly MaterialMatcher _materials;
+    private readonly SubmittedReader _submitted;
     private readonly HashSet<string> _askingWords;
     private readonly Dictionary<string, Procedure[]> _readers;
 
@@ -38,6 +39,7 @@ internal sealed class Interpreter
         _facts = new FactExtractor(lexicon, catalog.Vocabulary);
         _segmenter = segmenter;
         _materials = materials;
+        _submitted = new SubmittedReader(lexicon);
         _readers = catalog.Procedures
             .SelectMany(p => p.Facts.Select(f => (f.Name, Procedure: p)))
             .GroupBy(x => x.Name, StringComparer.Ordinal)
@@ -58,14 +60,22 @@ internal sealed class Interpreter
         ArgumentNullException.ThrowIfNull(maskedText);
         var text = TextFold.Normalize(maskedText);
         var tokens = _segmenter.Cut(text).Where(t => t != " ").ToArray();
-        var expanded = Expand(text, tokens);
 
-        var candidates = _index.Rank(expanded);
-        var mentioned = current is null ? [] : _materials.Find(current, maskedText);
-        if (mentioned.Count == 0 && candidates.Count > 0)
-            mentioned = _materials.Find(candidates[0].Procedure, maskedText);
+        // In a conversation, the documents a resident lists say what they brought for the current
+        // procedure, not which procedure they mean (户口本 is also a material of 57a).
+        var span = _submitted.Span(text);
+        var named = current is not null && span is { Length: > 0 } ? text.Replace(span, " ", StringComparison.Ordinal) : text;
+        var candidates = _index.Rank(Expand(named, tokens));
 
-        var intent = _intents.Detect(text, mentioned.Count > 0);
+        var subject = current ?? (candidates.Count > 0 ? candidates[0].Procedure : null);
+        var mentioned = subject is null ? [] : _materials.Find(subject, span ?? text);
+        if (mentioned.Count == 0 && current is not null && candidates.Count > 0 && span is null)
+            mentioned = _materials.Find(candidates[0].Procedure, text);
+        var submitted = subject is null || span is null ? [] : SubmittedReader.Documents(subject, span, _materials);
+
+        var intent = _intents.Detect(text, mentioned.Count > 0 || submitted.Count > 0);
+        if (intent == Intents.Completeness && !_submitted.AsksWhatIsMissing(text))
+            intent = AfterHanding(text) ?? intent;
         var facts = _facts.Extract(text);
         if (facts.Count > 0)
             candidates = WithFacts(candidates, facts);
@@ -78,9 +88,25 @@ internal sealed class Interpreter
             candidates,
             facts,
             mentioned,
+            submitted,
             Outcome(text),
             OutOfScope(text),
             UnknownShare(tokens));
+    }
+
+    /// <summary>
+    /// 「申请书交了，然后呢」 says what was handed in and asks what comes next: the next step, not what is
+    /// missing. Null when the text asks nothing else.
+    /// </summary>
+    private string? AfterHanding(string text)
+    {
+        var scores = _intents.Score(text, mentionsMaterial: false);
+        var next = scores.GetValueOrDefault(Intents.NextStep);
+        var steps = scores.GetValueOrDefault(Intents.Steps);
+        if (next <= 0 && steps <= 0)
+            return null;
+
+        return next >= steps ? Intents.NextStep : Intents.Steps;
     }
 
     /// <summary>What stating a fact that only one procedure reads adds to that procedure.</summary>
@@ -219,6 +245,7 @@ internal sealed class Interpreter
 /// <param name="Candidates">The procedures it names, best first.</param>
 /// <param name="Facts">Facts it states.</param>
 /// <param name="Materials">Materials of the procedure in question that it names.</param>
+/// <param name="Submitted">The documents it says were brought (带了…), recognised or not.</param>
 /// <param name="Outcome">"yes" or "no" when it reports a step's outcome (通过了, 没通过).</param>
 /// <param name="OutOfScope">Whether it names a topic that is certainly not a village duty.</param>
 /// <param name="UnknownShare">The share of its content words that no procedure knows.</param>
@@ -228,6 +255,7 @@ internal sealed record Interpretation(
     IReadOnlyList<ProcedureScore> Candidates,
     Dictionary<string, object> Facts,
     IReadOnlyList<MaterialMatch> Materials,
+    IReadOnlyList<string> Submitted,
     string? Outcome,
     bool OutOfScope,
     double UnknownShare)
