@@ -120,6 +120,26 @@ public sealed class DialogueTests(BotFactory factory) : IClassFixture<BotFactory
     }
 
     [Fact]
+    public async Task ReplyAsync_MaterialsOfAProcedureWithoutAny_GivesWhatIsDone()
+    {
+        var turn = await AskAsync(null, "盖党支部的章要带啥材料");
+
+        Assert.Equal("17", turn.Replies[0].ProcedureId);
+        Assert.Equal("materials", turn.Replies[0].Intent);
+        Assert.Contains("没有列出需要申请人准备的材料", turn.Replies[0].Text);
+        Assert.Contains("用印登记", turn.Replies[0].Text);
+    }
+
+    [Fact]
+    public async Task ReplyAsync_NextAfterStepsDoneSideBySide_NamesWhereTheyLead()
+    {
+        var turn = await AskAsync(null, "应急处置弄完了，接下来呢");
+
+        Assert.Equal("47", turn.Replies[0].ProcedureId);
+        Assert.Contains("再往后：后续处置", turn.Replies[0].Text);
+    }
+
+    [Fact]
     public async Task ReplyAsync_QuestionEndingInBuWhileAFactIsAsked_IsNotReadAsNo()
     {
         var first = await AskAsync(null, "房子被洪水冲了，能申请救助吗");

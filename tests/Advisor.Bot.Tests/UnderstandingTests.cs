@@ -144,6 +144,15 @@ public sealed class UnderstandingTests(BotFactory factory) : IClassFixture<BotFa
     }
 
     [Fact]
+    public void Read_NameSplitByFunctionWords_IsStillMatched()
+    {
+        var read = Interpreter.Read("俺爹前几天殁了，户口得去消掉", current: null);
+
+        Assert.Equal("57b", read.Best?.Procedure.Id);
+        Assert.True(read.BestScore >= ChatBot.AcceptScore);
+    }
+
+    [Fact]
     public void Read_TopicOutsideTheDuties_IsFlagged()
     {
         var read = Interpreter.Read("护照过期了怎么换", current: null);

@@ -17,7 +17,8 @@ internal sealed partial class AnswerWriter(ProcedureCatalog catalog)
     /// <summary>Where to ask about anything the bot cannot answer.</summary>
     public const string WhereToAsk = "请咨询您所在的村（居）民委员会，或拨打12345政务服务便民热线。";
 
-    public ToolAnswer Materials(Procedure procedure, ChecklistResult checklist)
+    /// <summary>The materials that apply; a procedure that lists none is answered with what is done.</summary>
+    public ToolAnswer Materials(Procedure procedure, ChecklistResult checklist, IReadOnlyList<Step> path)
     {
         var text = Header(procedure);
         var required = checklist.Materials.Where(i => i.Applies != Applies.Unknown
@@ -29,6 +30,7 @@ internal sealed partial class AnswerWriter(ProcedureCatalog catalog)
         if (checklist.Materials.Count == 0)
         {
             text.AppendLine("流程图没有列出需要申请人准备的材料。");
+            AppendPath(text, procedure, path);
         }
         else
         {
@@ -57,16 +59,7 @@ internal sealed partial class AnswerWriter(ProcedureCatalog catalog)
         if (procedure.Summary is { Length: > 0 } summary)
             text.AppendLine(summary);
 
-        text.AppendLine("办理流程：");
-        var number = 0;
-        foreach (var step in path)
-        {
-            if (step.Kind == StepKind.End && step.Actor is null)
-                continue;
-
-            text.AppendLine(CultureInfo.InvariantCulture, $"{++number}. {StepLine(procedure, step)}");
-        }
-
+        AppendPath(text, procedure, path);
         if (checklist is { Materials.Count: > 0 })
         {
             var names = checklist.Materials
@@ -82,6 +75,22 @@ internal sealed partial class AnswerWriter(ProcedureCatalog catalog)
         AppendWhere(text, procedure);
         return Finish(procedure, Intents.Steps, text, FollowUps(procedure, Intents.Steps))
             with { StepId = path.Count > 0 ? path[0].Id : null };
+    }
+
+    private static void AppendPath(StringBuilder text, Procedure procedure, IReadOnlyList<Step> path)
+    {
+        if (path.Count == 0)
+            return;
+
+        text.AppendLine("办理流程：");
+        var number = 0;
+        foreach (var step in path)
+        {
+            if (step.Kind == StepKind.End && step.Actor is null)
+                continue;
+
+            text.AppendLine(CultureInfo.InvariantCulture, $"{++number}. {StepLine(procedure, step)}");
+        }
     }
 
     public ToolAnswer Next(Procedure procedure, NextStepsResult result, string? outcome, IReadOnlyList<Step> after)
@@ -200,7 +209,7 @@ internal sealed partial class AnswerWriter(ProcedureCatalog catalog)
 
     public ToolAnswer AskMaterials(Procedure procedure, ChecklistResult checklist)
     {
-        var answer = Materials(procedure, checklist);
+        var answer = Materials(procedure, checklist, []);
         var text = "请告诉我您已经带了哪些材料，比如「我带了" +
             string.Join("和", checklist.Materials.Take(2).Select(i => (i.Material.Aliases.Count > 0 ? i.Material.Aliases[0] : i.Material.Name))) +
             "」，我帮您核对还差什么。\n" + answer.Text;

@@ -70,7 +70,8 @@ internal sealed class AdvisorFunctions(
         [Description(FactsDescription)] string? facts = null,
         CancellationToken cancellationToken = default) =>
         WithProcedureAsync(procedureId, facts, async (procedure, known) =>
-            writer.Materials(procedure, await checklist.EvaluateAsync(procedure, known, cancellationToken)));
+            writer.Materials(procedure, await checklist.EvaluateAsync(procedure, known, cancellationToken),
+                navigator.Path(procedure)));
 
     [KernelFunction("get_steps")]
     [Description("某个事项的办理流程：每一步做什么、由谁办，以及申请时要带的材料和办理地点。")]
@@ -189,18 +190,37 @@ internal sealed class AdvisorFunctions(
         return writer.Next(procedure, result, branch, After(procedure, result.Next));
     }
 
-    /// <summary>Up to three steps after the given ones along the way a successful application goes.</summary>
+    /// <summary>
+    /// Up to three steps after the given ones along the way a successful application goes; after several
+    /// steps done side by side (事件处置, 医疗救治, …), from the step they all lead to.
+    /// </summary>
     private static List<Step> After(Procedure procedure, IReadOnlyList<StepView> next)
     {
         var after = new List<Step>();
-        if (next.Count != 1)
-            return after;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        Step? step;
+        if (next.Count == 1)
+        {
+            step = procedure.FindStep(next[0].Id);
+        }
+        else
+        {
+            var joins = next.Select(n => procedure.FindStep(n.Id)).Select(s => s is null ? null : Onward(s))
+                .Distinct(StringComparer.Ordinal).ToArray();
+            if (joins is not [{ } join] || procedure.FindStep(join) is not { } joined)
+                return after;
 
-        var seen = new HashSet<string>(StringComparer.Ordinal) { next[0].Id };
-        var step = procedure.FindStep(next[0].Id);
+            step = joined;
+            if (step.Kind != StepKind.Decision)
+                after.Add(step);
+        }
+
+        seen.UnionWith(next.Select(n => n.Id));
+        if (step is not null)
+            seen.Add(step.Id);
         while (step is not null && after.Count < 3)
         {
-            var onward = step.Kind == StepKind.Decision ? step.Yes : step.Next.Count > 0 ? step.Next[0] : null;
+            var onward = Onward(step);
             step = onward is null || !seen.Add(onward) ? null : procedure.FindStep(onward);
             if (step is not null && step.Kind != StepKind.Decision && !(step.Kind == StepKind.End && step.Actor is null))
                 after.Add(step);
@@ -208,6 +228,9 @@ internal sealed class AdvisorFunctions(
 
         return after;
     }
+
+    private static string? Onward(Step step) =>
+        step.Kind == StepKind.Decision ? step.Yes : step.Next.Count > 0 ? step.Next[0] : null;
 
     private async Task<ToolAnswer> WithProcedureAsync(
         string procedureId, string? facts, Func<Procedure, FactSet, Task<ToolAnswer>> answer)

@@ -65,7 +65,8 @@ internal sealed class Interpreter
         // procedure, not which procedure they mean (户口本 is also a material of 57a).
         var span = _submitted.Span(text);
         var named = current is not null && span is { Length: > 0 } ? text.Replace(span, " ", StringComparison.Ordinal) : text;
-        var candidates = _index.Rank(Expand(named, tokens));
+        var namedTokens = ReferenceEquals(named, text) ? tokens : [.. _segmenter.Cut(named).Where(t => t != " ")];
+        var candidates = _index.Rank(Expand(named, namedTokens));
 
         var subject = current ?? (candidates.Count > 0 ? candidates[0].Procedure : null);
         var mentioned = subject is null ? [] : _materials.Find(subject, span ?? text);
@@ -166,10 +167,18 @@ internal sealed class Interpreter
         _ => false,
     };
 
-    /// <summary>The text with the standard word of each colloquial one appended (俺娘 → 母亲 老人).</summary>
+    /// <summary>
+    /// The text with its content words joined up appended (户口得去注销 → 户口注销, so the name matches
+    /// across the function words between its parts), then the standard word of each colloquial one
+    /// (俺娘 → 母亲 老人).
+    /// </summary>
     private string Expand(string text, string[] tokens)
     {
         StringBuilder? more = null;
+        var content = string.Concat(tokens.Where(t => !_lexicon.Stopwords.Contains(t) && t.Any(TextFold.IsCjk)));
+        if (content.Length >= 2 && !text.Contains(content, StringComparison.Ordinal))
+            more = new StringBuilder(text).Append(' ').Append(content);
+
         foreach (var synonym in _lexicon.Synonyms)
         {
             var found = synonym.Variant.Length >= 2

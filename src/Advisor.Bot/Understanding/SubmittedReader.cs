@@ -26,13 +26,16 @@ internal sealed class SubmittedReader
 
         // The cues that need a material are the ones that say "I have" (带了, 准备了); the other
         // completeness cues ask what is missing (还差, 缺啥) and end the list.
-        // The combination 「带了…还要」 has the same two sides.
+        // The combination 「带了…还缺」 has the same two sides; 还要 is left out, as it asks about the next
+        // step as often as about a missing paper (交了申请以后还要上团课不).
         var completeness = lexicon.Intents.Where(i => i.Intent == Intents.Completeness).ToArray();
         var combos = lexicon.Combos.Where(c => c.Intent == Intents.Completeness && c.Groups.Count == 2).ToArray();
         _possession = [.. completeness.Where(i => i.NeedsMaterial).SelectMany(i => i.Cues)
             .Concat(combos.SelectMany(c => c.Groups[0])).Distinct().OrderByDescending(c => c.Length)];
         _asking = [.. completeness.Where(i => !i.NeedsMaterial).SelectMany(i => i.Cues)
-            .Concat(combos.SelectMany(c => c.Groups[1]).Where(w => w.Length >= 2)).Distinct()];
+            .Concat(combos.SelectMany(c => c.Groups[1]).Where(w => w.Length >= 2 && !w.StartsWith("还要", StringComparison.Ordinal)
+                && !w.StartsWith("还需要", StringComparison.Ordinal)))
+            .Distinct()];
     }
 
     /// <summary>The part of the text that lists what was brought, or null when it says nothing of the kind.</summary>
