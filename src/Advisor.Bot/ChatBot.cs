@@ -131,6 +131,12 @@ internal sealed class ChatBot(
         if (!strong && read.Intent is Intents.List or Intents.Help)
             return Invoke(read.Intent == Intents.List ? writer.List() : writer.Help(), state);
 
+        // 「村民代表会议通过了，下一步呢」 in a conversation about 宅基地: a step name other procedures share
+        // does not move the conversation while the current procedure is among those it names.
+        if (strong && current is not null && best!.Procedure != current && Continues(read)
+            && read.Intent is Intents.NextStep or null && Mentions(read, current, read.BestScore * 0.6))
+            strong = false;
+
         Procedure? procedure = null;
         if (strong)
             procedure = best!.Procedure;
@@ -230,8 +236,8 @@ internal sealed class ChatBot(
     }
 
     /// <summary>Whether the current procedure is among those the message could be about.</summary>
-    private static bool Mentions(Interpretation read, Procedure current) =>
-        read.Candidates.Any(c => c.Procedure == current && c.Score >= ClarifyScore);
+    private static bool Mentions(Interpretation read, Procedure current, double atLeast = ClarifyScore) =>
+        read.Candidates.Any(c => c.Procedure == current && c.Score >= Math.Max(ClarifyScore, atLeast));
 
     /// <summary>Whether a message without a procedure of its own goes on about the current one.</summary>
     private static bool Continues(Interpretation read) =>

@@ -69,6 +69,7 @@ public sealed class ChatEndpointTests(BotFactory factory) : IClassFixture<BotFac
     [InlineData("明天天气怎么样")]
     [InlineData("帮我订一张去北京的火车票")]
     [InlineData("狗丢了怎么办")]
+    [InlineData("离婚咋办")]
     public async Task Chat_OutsideTheProcedures_DeclinedWithWhereToAsk(string text)
     {
         var reply = (await PostAsync(factory.CreateClient(), null, text)).GetProperty("replies")[0];

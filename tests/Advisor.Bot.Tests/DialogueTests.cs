@@ -9,28 +9,28 @@ public sealed class DialogueTests(BotFactory factory) : IClassFixture<BotFactory
     [Fact]
     public async Task ReplyAsync_TwoProceduresClose_AsksWhichAndAnswersTheChoice()
     {
-        var asked = await AskAsync(null, "生育服务证在哪办");
+        var asked = await AskAsync(null, "盖公章怎么办");
 
         Assert.Equal("clarify", asked.Replies[0].Intent);
         Assert.Equal(string.Empty, asked.Replies[0].ProcedureId);
-        Assert.Contains("计划生育（独生子女家庭初审核实）", asked.Replies[0].SuggestedActions);
+        Assert.Contains("党组织公章", asked.Replies[0].SuggestedActions);
 
-        var chosen = await AskAsync(asked.ConversationId, "计划生育（独生子女家庭初审核实）");
+        var chosen = await AskAsync(asked.ConversationId, "党组织公章");
 
-        Assert.Equal("44a", chosen.Replies[0].ProcedureId);
+        Assert.Equal("17", chosen.Replies[0].ProcedureId);
         Assert.Equal("steps", chosen.Replies[0].Intent);
     }
 
     [Fact]
     public async Task ReplyAsync_ChoiceByItsPlace_AnswersThatProcedure()
     {
-        var asked = await AskAsync(null, "生育服务证要带什么材料");
+        var asked = await AskAsync(null, "公章要带什么材料");
         var first = asked.Replies[0].SuggestedActions[0];
 
         var chosen = await AskAsync(asked.ConversationId, "第一个");
 
         Assert.Equal("clarify", asked.Replies[0].Intent);
-        Assert.Contains(chosen.Replies[0].ProcedureId, new[] { "44a", "44b" });
+        Assert.Contains(chosen.Replies[0].ProcedureId, new[] { "17", "18", "19" });
         Assert.StartsWith($"【{first}】", chosen.Replies[0].Text);
         Assert.Equal("materials", chosen.Replies[0].Intent);
     }

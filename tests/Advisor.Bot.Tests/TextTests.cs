@@ -111,3 +111,18 @@ public sealed class DateReaderTests
         Assert.Null(DateReader.Find(text, Today));
     }
 }
+
+public sealed class CitationsTests
+{
+    [Theory]
+    [InlineData("《社会救助暂行办法》第十四条；认定口径见特困人员认定介绍（http://m.example.com/a/1.html）",
+        "《社会救助暂行办法》第十四条；认定口径见特困人员认定介绍")]
+    [InlineData("《中国共产党发展党员工作细则》第七条（转引自 http://a.example.com/1.html、http://b.example.com/2.html）",
+        "《中国共产党发展党员工作细则》第七条")]
+    [InlineData("外地指南：郑州市低保办事指南（https://a.example.gov.cn/1.jhtml?d=3）", "外地指南：郑州市低保办事指南")]
+    [InlineData("流程图04：决议公开，公告时间原则上不少于7天", "流程图04：决议公开，公告时间原则上不少于7天")]
+    public void Plain_SourceWithAddresses_KeepsTheDocumentsOnly(string source, string expected)
+    {
+        Assert.Equal(expected, Citations.Plain(source));
+    }
+}

@@ -75,6 +75,7 @@ public sealed class UnderstandingTests(BotFactory factory) : IClassFixture<BotFa
     [InlineData("我是男的", "gender", "male")]
     [InlineData("家里是低保户", "assistanceStatus", "dibao")]
     [InlineData("户口在本村", "hukouLocal", true)]
+    [InlineData("户口在俺村", "hukouLocal", true)]
     [InlineData("没有残疾证", "hasDisabilityCertificate", false)]
     public void Read_WordFacts_AreExtracted(string text, string fact, object value)
     {
@@ -150,6 +151,22 @@ public sealed class UnderstandingTests(BotFactory factory) : IClassFixture<BotFa
 
         Assert.Equal("57b", read.Best?.Procedure.Id);
         Assert.True(read.BestScore >= ChatBot.AcceptScore);
+    }
+
+    [Fact]
+    public void Read_GenderStatedInPassing_PointsAtNoProcedure()
+    {
+        var read = Interpreter.Read("俺闺女让女婿打了，村里能管不", current: null);
+
+        Assert.NotEqual("36", read.Best?.Procedure.Id);
+    }
+
+    [Fact]
+    public void Read_ColloquialWordInsideAName_IsReplacedWhereItStands()
+    {
+        var read = Interpreter.Read("想给俺爷申请那个老人钱", current: null);
+
+        Assert.Equal("34", read.Best?.Procedure.Id);
     }
 
     [Fact]

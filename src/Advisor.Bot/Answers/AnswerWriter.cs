@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Advisor.Bot.Text;
 using Advisor.Bot.Understanding;
 using Advisor.Rules.Evaluation;
 using Advisor.Rules.Loading;
@@ -46,7 +47,10 @@ internal sealed partial class AnswerWriter(ProcedureCatalog catalog)
             }
 
             foreach (var item in onRequest)
-                text.AppendLine(CultureInfo.InvariantCulture, $"· {item.Material.Name}：{item.Material.Note ?? "工作人员根据情况另行告知"}");
+            {
+                var note = item.Material.Note is { } written ? Citations.Plain(written) : "工作人员根据情况另行告知";
+                text.AppendLine(CultureInfo.InvariantCulture, $"· {item.Material.Name}：{note}");
+            }
         }
 
         AppendWhere(text, procedure);
@@ -417,7 +421,7 @@ internal sealed partial class AnswerWriter(ProcedureCatalog catalog)
     private static ToolAnswer Finish(Procedure procedure, string intent, StringBuilder text, IReadOnlyList<string> suggestions)
     {
         if (procedure.LegalNote is { } note)
-            text.AppendLine(CultureInfo.InvariantCulture, $"政策提示：{note.Text}（{note.Source}）");
+            text.AppendLine(CultureInfo.InvariantCulture, $"政策提示：{note.Text}（{Citations.Plain(note.Source)}）");
 
         return new ToolAnswer(procedure.Id, intent, text.ToString().TrimEnd(), suggestions);
     }
@@ -480,7 +484,7 @@ internal sealed partial class AnswerWriter(ProcedureCatalog catalog)
         {
             text.Append(CultureInfo.InvariantCulture, $"{mark} {reason.Message}");
             if (status == ReasonStatus.Failed && reason.Source is { Length: > 0 } source)
-                text.Append(CultureInfo.InvariantCulture, $"（依据：{source}）");
+                text.Append(CultureInfo.InvariantCulture, $"（依据：{Citations.Plain(source)}）");
             text.AppendLine();
 
             foreach (var child in reason.Children.Where(c => c.Status == status))
@@ -496,7 +500,7 @@ internal sealed partial class AnswerWriter(ProcedureCatalog catalog)
         if (item.Applies == Applies.Yes && item.Reason is { } reason)
             line += $"（{reason}）";
         if (item.Material.Note is { Length: > 0 } note)
-            line += $"——{note}";
+            line += $"——{Citations.Plain(note)}";
         return line;
     }
 

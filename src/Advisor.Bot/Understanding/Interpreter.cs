@@ -122,7 +122,8 @@ internal sealed class Interpreter
         var bonus = new Dictionary<Procedure, double>();
         foreach (var name in facts.Keys)
         {
-            if (!_readers.TryGetValue(name, out var readers) || readers.Length > 3)
+            // 「闺女让女婿打了」 says she is female: that points at 兵役登记 no more than at anything else.
+            if (_lexicon.NeutralFacts.Contains(name) || !_readers.TryGetValue(name, out var readers) || readers.Length > 3)
                 continue;
 
             foreach (var procedure in readers)
@@ -137,7 +138,7 @@ internal sealed class Interpreter
         {
             scored[procedure] = scored.TryGetValue(procedure, out var found)
                 ? found with { Score = found.Score + extra }
-                : new ProcedureScore(procedure, extra, "facts");
+                : new ProcedureScore(procedure, extra, "facts", ByName: false);
         }
 
         return [.. scored.Values.OrderByDescending(c => c.Score).ThenBy(c => c.Procedure.Id, StringComparer.Ordinal)];
@@ -179,6 +180,10 @@ internal sealed class Interpreter
         if (content.Length >= 2 && !text.Contains(content, StringComparison.Ordinal))
             more = new StringBuilder(text).Append(' ').Append(content);
 
+        // Variants are also replaced where they stand, so the standard word joins its neighbours
+        // (老人钱 → 老人补贴, as an alias reads); a one-character variant only where it is a word of its own.
+        string[]? words = null;
+        var replacedLong = false;
         foreach (var synonym in _lexicon.Synonyms)
         {
             var found = synonym.Variant.Length >= 2
@@ -189,6 +194,31 @@ internal sealed class Interpreter
 
             more ??= new StringBuilder(text);
             more.Append(' ').Append(synonym.Standard);
+            words ??= [.. tokens];
+            if (synonym.Variant.Length == 1)
+            {
+                for (var i = 0; i < words.Length; i++)
+                {
+                    if (words[i] == synonym.Variant)
+                        words[i] = synonym.Standard;
+                }
+            }
+            else
+            {
+                replacedLong = true;
+            }
+        }
+
+        if (words is not null)
+        {
+            var replaced = string.Concat(words);
+            if (replacedLong)
+            {
+                foreach (var synonym in _lexicon.Synonyms.Where(s => s.Variant.Length >= 2))
+                    replaced = replaced.Replace(synonym.Variant, synonym.Standard, StringComparison.Ordinal);
+            }
+
+            more!.Append(' ').Append(replaced);
         }
 
         return more?.ToString() ?? text;
@@ -273,5 +303,14 @@ internal sealed record Interpretation(
 
     public double BestScore => Candidates.Count > 0 ? Candidates[0].Score : 0;
 
-    public double SecondScore => Candidates.Count > 1 ? Candidates[1].Score : 0;
+    /// <summary>How much a rival that matched none of its names counts against one that did.</summary>
+    private const double UnnamedRival = 0.8;
+
+    /// <summary>
+    /// The strongest rival's score. When the best candidate matched one of its names and a rival only
+    /// shares rare words with the text (村委会 named, 修路 shared with 交通运输), the rival counts less.
+    /// </summary>
+    public double SecondScore => Candidates.Count > 1
+        ? Candidates.Skip(1).Max(c => Candidates[0].ByName && !c.ByName ? c.Score * UnnamedRival : c.Score)
+        : 0;
 }

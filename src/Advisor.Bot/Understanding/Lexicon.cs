@@ -38,6 +38,7 @@ internal sealed class Lexicon
         FactPatterns = [.. file.FactPatterns.Select(p => new FactPattern(
             p.Fact, new Regex(p.Pattern, RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(50))))];
         FactPatternDefaults = file.FactPatternDefaults;
+        NeutralFacts = file.NeutralFacts.ToHashSet(StringComparer.Ordinal);
         OutOfScope = [.. file.OutOfScope.Select(TextFold.Normalize)];
     }
 
@@ -72,6 +73,9 @@ internal sealed class Lexicon
 
     /// <summary>The value of a fact whose pattern matched with an empty group.</summary>
     public IReadOnlyDictionary<string, int> FactPatternDefaults { get; }
+
+    /// <summary>Facts that describe anyone (age, gender), so stating them points at no procedure.</summary>
+    public IReadOnlySet<string> NeutralFacts { get; }
 
     /// <summary>Topics that are certainly not village duties.</summary>
     public IReadOnlyList<string> OutOfScope { get; }
@@ -129,6 +133,8 @@ internal sealed class Lexicon
         public List<PatternEntry> FactPatterns { get; init; } = [];
 
         public Dictionary<string, int> FactPatternDefaults { get; init; } = [];
+
+        public List<string> NeutralFacts { get; init; } = [];
 
         public List<string> OutOfScope { get; init; } = [];
     }

@@ -33,7 +33,7 @@ internal sealed class ProcedureIndex
     private const double MinCoverage = 0.4;
 
     /// <summary>A pair used by at most this many procedures' names is rare enough to point at them.</summary>
-    private const int MaxRareProcedures = 2;
+    private const int MaxRareProcedures = 3;
 
     /// <summary>The score of one rare pair shared with a procedure; each further one adds a step.</summary>
     private const double RareBase = 0.3;
@@ -112,7 +112,8 @@ internal sealed class ProcedureIndex
         {
             foreach (var (field, text) in NamesOf(_procedures[p]))
             {
-                foreach (var variant in Variants(text))
+                // A description is one situation: its clauses alone (只有一个孩子) say too little.
+                foreach (var variant in field == TermField.Description ? [TextFold.Normalize(text)] : Variants(text))
                     raw.Add((p, field, Prepare(variant)));
             }
         }
@@ -290,15 +291,24 @@ internal sealed class ProcedureIndex
                 + ExplainsWeight * explains.GetValueOrDefault(pair.Key) * Math.Min(1, pair.Value.First * 2),
                 Name: pair.Value.Term!.Text));
         // Rare pairs add to a name's match, or stand on their own when no name matched.
+        var unnamed = new HashSet<int>();
         foreach (var (p, count) in rare)
         {
-            scores[p] = scores.TryGetValue(p, out var named)
-                ? (named.Score + Math.Min(RareBonusMax, RareBonus * count), named.Name)
-                : (Math.Min(RareMax, RareBase + RareStep * count), "rare words");
+            // A weak name match never leaves a procedure below what its rare pairs alone would give.
+            var alone = Math.Min(RareMax, RareBase + RareStep * count);
+            if (scores.TryGetValue(p, out var named))
+            {
+                scores[p] = (Math.Max(alone, named.Score + Math.Min(RareBonusMax, RareBonus * count)), named.Name);
+                continue;
+            }
+
+            scores[p] = (alone, "rare words");
+            unnamed.Add(p);
         }
 
         return [.. scores
-            .Select(pair => new ProcedureScore(_procedures[pair.Key], pair.Value.Score, pair.Value.Name))
+            .Select(pair => new ProcedureScore(_procedures[pair.Key], pair.Value.Score, pair.Value.Name,
+                ByName: !unnamed.Contains(pair.Key)))
             .OrderByDescending(s => s.Score)
             .ThenBy(s => s.Procedure.Id, StringComparer.Ordinal)
             .Take(max)];
@@ -505,4 +515,8 @@ internal enum TermField
 }
 
 /// <summary>How strongly a text mentions a procedure, and by which name.</summary>
-internal sealed record ProcedureScore(Procedure Procedure, double Score, string MatchedName);
+/// <param name="Procedure">The procedure.</param>
+/// <param name="Score">How strongly; see <see cref="ProcedureIndex"/>.</param>
+/// <param name="MatchedName">The name matched best, or what pointed at it without a name.</param>
+/// <param name="ByName">Whether one of its names matched, rather than only rare words or facts.</param>
+internal sealed record ProcedureScore(Procedure Procedure, double Score, string MatchedName, bool ByName = true);
