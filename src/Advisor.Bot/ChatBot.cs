@@ -344,9 +344,10 @@ internal sealed class ChatBot(
                 break;
             case Intents.Completeness:
                 function = "check_completeness";
-                arguments["submitted"] = string.Join("、", read.Submitted.Count > 0
+                state.Bring(read.Submitted.Count > 0
                     ? read.Submitted
                     : read.Materials.Select(m => m.Text).Distinct(StringComparer.Ordinal));
+                arguments["submitted"] = string.Join("、", state.Brought);
                 arguments["facts"] = facts;
                 break;
             case Intents.Responsible:

@@ -140,6 +140,18 @@ public sealed class DialogueTests(BotFactory factory) : IClassFixture<BotFactory
     }
 
     [Fact]
+    public async Task ReplyAsync_PapersBroughtOverSeveralTurns_AreAllCounted()
+    {
+        var first = await AskAsync(null, "老人补贴要带啥");
+        var some = await AskAsync(first.ConversationId, "我带了申请书和身份证，还差啥");
+        var rest = await AskAsync(first.ConversationId, "一卡通也带了");
+
+        Assert.Contains("一卡通", some.Replies[0].Text.Split("经核对")[1]);
+        Assert.Equal("completeness", rest.Replies[0].Intent);
+        Assert.Contains("已齐全", rest.Replies[0].Text);
+    }
+
+    [Fact]
     public async Task ReplyAsync_QuestionEndingInBuWhileAFactIsAsked_IsNotReadAsNo()
     {
         var first = await AskAsync(null, "房子被洪水冲了，能申请救助吗");

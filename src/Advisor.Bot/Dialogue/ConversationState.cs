@@ -26,6 +26,27 @@ internal sealed class ConversationState(string id, DateTimeOffset now)
 
     public string? LastStepId { get; set; }
 
+    /// <summary>How many documents a conversation remembers as brought.</summary>
+    public const int MaxBrought = 30;
+
+    /// <summary>
+    /// The documents the resident said they brought for this procedure, over all turns, so that
+    /// 「一卡通也带了」 after 「我带了申请书和身份证」 counts all three.
+    /// </summary>
+    public List<string> Brought { get; } = [];
+
+    /// <summary>Adds documents to <see cref="Brought"/>, each once, up to the bound.</summary>
+    public void Bring(IEnumerable<string> items)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        foreach (var item in items)
+        {
+            var kept = item.Length <= MessageLength ? item : item[..MessageLength];
+            if (Brought.Count < MaxBrought && !Brought.Contains(kept, StringComparer.Ordinal))
+                Brought.Add(kept);
+        }
+    }
+
     public string? LastIntent { get; set; }
 
     /// <summary>The fact the bot last asked about.</summary>
@@ -58,6 +79,7 @@ internal sealed class ConversationState(string id, DateTimeOffset now)
 
         ProcedureId = procedureId;
         Facts.Clear();
+        Brought.Clear();
         LastStepId = null;
         PendingFact = null;
     }

@@ -45,11 +45,15 @@ internal sealed class SubmittedReader
         ArgumentNullException.ThrowIfNull(text);
 
         var start = -1;
+        var cueAt = -1;
         foreach (var cue in _possession)
         {
             var at = text.IndexOf(cue, StringComparison.Ordinal);
-            if (at >= 0 && (start < 0 || at < start))
+            if (at >= 0 && (start < 0 || at < cueAt))
+            {
+                cueAt = at;
                 start = at + cue.Length;
+            }
         }
 
         if (start < 0)
@@ -67,8 +71,21 @@ internal sealed class SubmittedReader
         if (questionMark >= 0 && questionMark < end)
             end = questionMark;
 
-        return text[start..end];
+        // 「一卡通也带了」: the list stands before the cue when nothing but the question follows it.
+        var after = text[start..end];
+        if (after.Trim(Filler).Length > 0)
+            return after;
+
+        var clause = text.LastIndexOfAny(ClauseEnds, Math.Max(0, cueAt - 1)) + 1;
+        return cueAt > clause ? text[clause..cueAt].TrimStart(Filler) : after;
     }
+
+    /// <summary>Punctuation that ends a clause.</summary>
+    private static readonly char[] ClauseEnds = ['，', ',', '。', '！', '!', '？', '?', '；', ';'];
+
+    /// <summary>Words around a list that are not part of it (我也, 都, 已经).</summary>
+    private static readonly char[] Filler =
+        [' ', '，', ',', '。', '？', '?', '！', '!', '也', '都', '我', '俺', '已', '经', '还', '了', '啊', '呢', '吧'];
 
     /// <summary>Whether the text asks what is missing (还差啥, 够不够), not only says what was brought.</summary>
     /// <param name="text">Normalised text.</param>
@@ -103,7 +120,7 @@ internal sealed class SubmittedReader
 
     private static bool LooksLikeDocument(string item)
     {
-        var core = item.TrimEnd('的', '了', '啊', '呢', '吧', ' ');
+        var core = item.TrimEnd('的', '了', '啊', '呢', '吧', '也', '都', ' ');
         return core.Length is >= 2 and <= 16 && (DocumentEnds.Contains(core[^1], StringComparison.Ordinal)
             || core.Contains("证明", StringComparison.Ordinal) || core.Contains("复印", StringComparison.Ordinal));
     }
