@@ -157,7 +157,7 @@ public sealed class DialogueTests(BotFactory factory) : IClassFixture<BotFactory
         var first = await AskAsync(null, "房子被洪水冲了，能申请救助吗");
         var second = await AskAsync(first.ConversationId, "俺家房子塌了，能给点救助不");
 
-        Assert.Contains("户口在本村", first.Replies[0].Text);
+        Assert.Contains("住在本村", first.Replies[0].Text);
         Assert.Equal("24", second.Replies[0].ProcedureId);
         Assert.DoesNotContain("暂不符合", second.Replies[0].Text);
     }
