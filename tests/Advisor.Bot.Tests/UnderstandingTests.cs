@@ -153,6 +153,14 @@ public sealed class UnderstandingTests(BotFactory factory) : IClassFixture<BotFa
         Assert.True(read.BestScore >= ChatBot.AcceptScore);
     }
 
+    [Theory]
+    [InlineData("家里4口人，一个月总共就1500块收入", 375)]
+    [InlineData("俺家三口人，一年收入9000元", 250)]
+    public void Read_HouseholdSizeAndIncome_GiveTheIncomePerHead(string text, int expected)
+    {
+        Assert.Equal((decimal)expected, Interpreter.Read(text, current: null).Facts["monthlyIncomePerCapita"]);
+    }
+
     [Fact]
     public void Read_GenderStatedInPassing_PointsAtNoProcedure()
     {

@@ -46,7 +46,35 @@ internal sealed class FactExtractor(Lexicon lexicon, FactVocabulary vocabulary)
                 facts[pattern.Fact] = definition.Type == FactType.Number ? (object)(decimal)number : number;
         }
 
+        if (!facts.ContainsKey(IncomeFact) && vocabulary.Find(IncomeFact) is not null
+            && IncomePerHead(digits) is { } perHead)
+            facts[IncomeFact] = perHead;
+
         return facts;
+    }
+
+    private const string IncomeFact = "monthlyIncomePerCapita";
+
+    /// <summary>
+    /// 「家里4口人，一个月总共就1500块」 gives 375 a head a month: the household's income divided by its
+    /// size, a yearly figure by twelve as well. Null unless both the size and an income are stated.
+    /// </summary>
+    private decimal? IncomePerHead(string digits)
+    {
+        if (lexicon.HouseholdIncome is not { } patterns || patterns.Size.Match(digits) is not { Success: true } size)
+            return null;
+
+        var people = int.Parse(size.Groups[1].Value, CultureInfo.InvariantCulture);
+        if (people == 0)
+            return null;
+
+        if (patterns.Monthly.Match(digits) is { Success: true } monthly)
+            return Math.Round(decimal.Parse(monthly.Groups[1].Value, CultureInfo.InvariantCulture) / people, 2);
+
+        if (patterns.Yearly.Match(digits) is { Success: true } yearly)
+            return Math.Round(decimal.Parse(yearly.Groups[1].Value, CultureInfo.InvariantCulture) / 12 / people, 2);
+
+        return null;
     }
 
     /// <summary>Reads an answer to the question about one fact; null when the text does not answer it.</summary>

@@ -35,10 +35,12 @@ internal sealed class Lexicon
         FactWords = [.. file.Facts.SelectMany(fact => fact.Value.SelectMany(value => value.Value.Select(word =>
             new FactWord(fact.Key, value.Key, TextFold.Normalize(word)))))
             .OrderByDescending(w => w.Word.Length)];
-        FactPatterns = [.. file.FactPatterns.Select(p => new FactPattern(
-            p.Fact, new Regex(p.Pattern, RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(50))))];
+        FactPatterns = [.. file.FactPatterns.Select(p => new FactPattern(p.Fact, Compile(p.Pattern)))];
         FactPatternDefaults = file.FactPatternDefaults;
         NeutralFacts = file.NeutralFacts.ToHashSet(StringComparer.Ordinal);
+        HouseholdIncome = file.HouseholdIncome is { } income
+            ? new HouseholdIncomePatterns(Compile(income.Size), Compile(income.Monthly), Compile(income.Yearly))
+            : null;
         OutOfScope = [.. file.OutOfScope.Select(TextFold.Normalize)];
     }
 
@@ -74,6 +76,9 @@ internal sealed class Lexicon
     /// <summary>The value of a fact whose pattern matched with an empty group.</summary>
     public IReadOnlyDictionary<string, int> FactPatternDefaults { get; }
 
+    /// <summary>How the size and income of a household are said, for the income per head; null if absent.</summary>
+    public HouseholdIncomePatterns? HouseholdIncome { get; }
+
     /// <summary>Facts that describe anyone (age, gender), so stating them points at no procedure.</summary>
     public IReadOnlySet<string> NeutralFacts { get; }
 
@@ -101,6 +106,9 @@ internal sealed class Lexicon
             throw new InvalidDataException($"{path}: a fact pattern does not compile: {e.Message}", e);
         }
     }
+
+    private static Regex Compile(string pattern) =>
+        new(pattern, RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(50));
 
     private static readonly JsonSerializerOptions JsonOptions = new()
     {
@@ -136,6 +144,8 @@ internal sealed class Lexicon
 
         public List<string> NeutralFacts { get; init; } = [];
 
+        public IncomeEntry? HouseholdIncome { get; init; }
+
         public List<string> OutOfScope { get; init; } = [];
     }
 
@@ -159,6 +169,15 @@ internal sealed class Lexicon
         public List<List<string>> All { get; init; } = [];
 
         public bool NeedsMaterial { get; init; }
+    }
+
+    private sealed record IncomeEntry
+    {
+        public required string Size { get; init; }
+
+        public required string Monthly { get; init; }
+
+        public required string Yearly { get; init; }
     }
 
     private sealed record PatternEntry
@@ -185,3 +204,6 @@ internal sealed record FactWord(string Fact, string Value, string Word);
 
 /// <summary>A number pattern for a fact.</summary>
 internal sealed record FactPattern(string Fact, Regex Regex);
+
+/// <summary>Patterns for 「家里4口人」 and 「一个月总共1500块」 / 「一年8000块」: the first group is the number.</summary>
+internal sealed record HouseholdIncomePatterns(Regex Size, Regex Monthly, Regex Yearly);
