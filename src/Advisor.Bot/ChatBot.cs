@@ -72,7 +72,7 @@ internal sealed class ChatBot(
             Log.Message(logger, masked);
             state.Record("user", masked);
 
-            var answer = await DecideAsync(state, masked, cancellationToken);
+            var answer = await AnswerSafelyAsync(state, masked, cancellationToken);
             var reply = Reply(answer);
             var route = "deterministic";
             if (model.IsAvailable && answer.Intent is not (Intents.Clarify or Intents.Unknown or Intents.OutOfScope))
@@ -92,6 +92,25 @@ internal sealed class ChatBot(
         finally
         {
             state.Gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// The answer, or when something unforeseen breaks on the way, a plain apology with where to ask: a
+    /// resident gets a reply, not an error page, and the failure is logged (without the message).
+    /// </summary>
+    private async Task<ToolAnswer> AnswerSafelyAsync(ConversationState state, string masked, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await DecideAsync(state, masked, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            Log.TurnFailed(logger, e);
+            state.PendingFact = null;
+            state.PendingChoices = [];
+            return writer.Unavailable();
         }
     }
 

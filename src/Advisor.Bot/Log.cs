@@ -30,6 +30,10 @@ internal static partial class Log
         Message = "Bot ready: {Procedures} procedures, {Words} domain words, model {Model}, loaded in {ElapsedMilliseconds} ms")]
     public static partial void Ready(ILogger logger, int procedures, int words, string model, long elapsedMilliseconds);
 
+    [LoggerMessage(EventId = 4007, Level = LogLevel.Error,
+        Message = "A bot turn failed; the resident was asked to try again or ask the village committee")]
+    public static partial void TurnFailed(ILogger logger, Exception exception);
+
     // Debug: why a message went to a procedure (or to a question about which), for tuning the index.
     [LoggerMessage(EventId = 4006, Level = LogLevel.Debug,
         Message = "Bot reading: intent {Intent}, candidates {Candidates}, unknown share {UnknownShare:F2}")]

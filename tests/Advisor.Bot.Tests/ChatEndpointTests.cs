@@ -4,6 +4,7 @@ using System.Text.Json;
 using Advisor.Bot.Dialogue;
 using Advisor.Bot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.SemanticKernel;
 
 namespace Advisor.Bot.Tests;
 
@@ -149,6 +150,25 @@ public sealed class ChatEndpointTests(BotFactory factory) : IClassFixture<BotFac
             Assert.DoesNotContain("1234", text, StringComparison.Ordinal);
             Assert.DoesNotContain("１２３４", text, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public async Task Chat_FunctionBreaksUnexpectedly_RepliesWithWhereToAskInsteadOf500()
+    {
+        await using var broken = BotFactory.With(services =>
+            services.AddSingleton<IFunctionInvocationFilter, BreakingFilter>());
+
+        var reply = (await PostAsync(broken.CreateClient(), null, "高龄津贴要带什么材料")).GetProperty("replies")[0];
+
+        Assert.Contains("12345", reply.GetProperty("text").GetString());
+        Assert.Contains(broken.Logs.Lines, line => line.Contains("A bot turn failed", StringComparison.Ordinal));
+    }
+
+    /// <summary>A kernel filter standing for a function that fails in a way nobody foresaw.</summary>
+    private sealed class BreakingFilter : IFunctionInvocationFilter
+    {
+        public Task OnFunctionInvocationAsync(FunctionInvocationContext context, Func<FunctionInvocationContext, Task> next) =>
+            throw new TimeoutException("stand-in failure");
     }
 
     private static async Task<JsonElement> PostAsync(HttpClient client, string? conversationId, string text)

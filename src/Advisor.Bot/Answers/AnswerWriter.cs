@@ -347,6 +347,10 @@ internal sealed partial class AnswerWriter(ProcedureCatalog catalog)
         return new ToolAnswer(string.Empty, Intents.OutOfScope, text, ["你们能办哪些事"]);
     }
 
+    /// <summary>The reply when answering failed for a reason of the service's own.</summary>
+    public ToolAnswer Unavailable() =>
+        new(string.Empty, Intents.Unknown, "抱歉，系统暂时没能回答这个问题，请稍后再试。" + WhereToAsk, ["你们能办哪些事"]);
+
     public ToolAnswer NotUnderstood()
     {
         var text = "抱歉，我没听明白。您可以说说要办什么事，比如「" +

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 
 namespace Advisor.Bot.Text;
@@ -10,6 +11,9 @@ namespace Advisor.Bot.Text;
 /// </summary>
 internal static partial class Citations
 {
+    // The texts come from the rule files, a few hundred in all: each is cleaned once.
+    private static readonly ConcurrentDictionary<string, string> Cleaned = new(StringComparer.Ordinal);
+
     /// <summary>The text without bracketed web addresses and the words that introduce them.</summary>
     public static string Plain(string text)
     {
@@ -17,19 +21,23 @@ internal static partial class Citations
         if (!text.Contains("http", StringComparison.Ordinal))
             return text;
 
-        var plain = Linked().Replace(text, string.Empty);
-        plain = Bare().Replace(plain, string.Empty);
-        return EmptyBrackets().Replace(plain, string.Empty).Trim().TrimEnd('、', '，', '；');
+        return Cleaned.GetOrAdd(text, static t =>
+        {
+            var plain = Linked().Replace(t, string.Empty);
+            plain = Bare().Replace(plain, string.Empty);
+            return EmptyBrackets().Replace(plain, string.Empty).Trim().TrimEnd('、', '，', '；');
+        });
     }
 
+    // No time-out: the input is rule-file text, not what a resident typed, and the patterns scan it once.
     // A bracketed aside holding an address: （转引自 http://…）, （http://…、http://…）.
-    [GeneratedRegex(@"[（(][^（）()]*https?://[^（）()]*[）)]", RegexOptions.CultureInvariant, 50)]
+    [GeneratedRegex(@"[（(][^（）()]*https?://[^（）()]*[）)]", RegexOptions.CultureInvariant)]
     private static partial Regex Linked();
 
     // An address outside brackets, with what introduces it (转引自, 见).
-    [GeneratedRegex(@"(?:转引自|见|来源[:：])?\s*https?://[^\s（）()，、；。]+", RegexOptions.CultureInvariant, 50)]
+    [GeneratedRegex(@"(?:转引自|见|来源[:：])?\s*https?://[^\s（）()，、；。]+", RegexOptions.CultureInvariant)]
     private static partial Regex Bare();
 
-    [GeneratedRegex(@"[（(]\s*[、，；]*\s*[）)]", RegexOptions.CultureInvariant, 50)]
+    [GeneratedRegex(@"[（(]\s*[、，；]*\s*[）)]", RegexOptions.CultureInvariant)]
     private static partial Regex EmptyBrackets();
 }
