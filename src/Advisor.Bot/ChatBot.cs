@@ -266,6 +266,11 @@ internal sealed class ChatBot(
     private static string ImpliedIntent(
         ConversationState state, Interpretation read, Procedure procedure, bool switched, bool hadProcedure)
     {
+        // 「同意的有20个呢」 while checking a meeting: the counts answer the eligibility question, though 同意
+        // also reads as a step's outcome.
+        if (read.Facts.Count > 0 && !switched && state.LastIntent == Intents.Eligibility)
+            return Intents.Eligibility;
+
         if (read.Outcome is not null && !switched)
             return Intents.NextStep;
 
@@ -360,6 +365,7 @@ internal sealed class ChatBot(
             case Intents.Eligibility:
                 function = "check_eligibility";
                 arguments["facts"] = facts;
+                arguments["withFlow"] = read.AsksHowToo;
                 break;
             case Intents.Completeness:
                 function = "check_completeness";

@@ -152,6 +152,26 @@ public sealed class DialogueTests(BotFactory factory) : IClassFixture<BotFactory
     }
 
     [Fact]
+    public async Task ReplyAsync_VoteCountsWhileCheckingAMeeting_AreTheEligibilityAnswer()
+    {
+        var first = await AskAsync(null, "村民代表会议应到50人，来了40个，这个会算数不");
+        var second = await AskAsync(first.ConversationId, "那要是来了32个，同意的有20个呢");
+
+        Assert.Equal("04", second.Replies[0].ProcedureId);
+        Assert.Equal("eligibility", second.Replies[0].Intent);
+    }
+
+    [Fact]
+    public async Task ReplyAsync_CanIApplyAndHow_GivesTheConditionsAndTheFlow()
+    {
+        var turn = await AskAsync(null, "房子让大水冲塌了，能找村里申请救助不，咋弄");
+
+        Assert.Equal("eligibility", turn.Replies[0].Intent);
+        Assert.Contains("办理流程：", turn.Replies[0].Text);
+        Assert.Contains("发放款物", turn.Replies[0].Text);
+    }
+
+    [Fact]
     public async Task ReplyAsync_QuestionEndingInBuWhileAFactIsAsked_IsNotReadAsNo()
     {
         var first = await AskAsync(null, "房子被洪水冲了，能申请救助吗");

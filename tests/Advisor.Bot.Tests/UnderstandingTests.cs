@@ -161,6 +161,22 @@ public sealed class UnderstandingTests(BotFactory factory) : IClassFixture<BotFa
         Assert.Equal((decimal)expected, Interpreter.Read(text, current: null).Facts["monthlyIncomePerCapita"]);
     }
 
+    [Theory]
+    [InlineData("普察这事村里谁配合", "39")]
+    [InlineData("消放这块有啥廉政风险", "48")]
+    public void Read_OneCharacterTypoInATwoCharacterName_IsMatchedByItsReading(string text, string expected)
+    {
+        Assert.Equal(expected, Interpreter.Read(text, current: null).Best?.Procedure.Id);
+    }
+
+    [Fact]
+    public void Read_EverydayWordsSoundingLikeATwoCharacterName_DoNotMatchIt()
+    {
+        var read = Interpreter.Read("是的，户口就在俺村", current: null);
+
+        Assert.DoesNotContain(read.Candidates, c => c.Procedure.Id == "24" && c.Score >= ChatBot.ClarifyScore);
+    }
+
     [Fact]
     public void Read_GenderStatedInPassing_PointsAtNoProcedure()
     {

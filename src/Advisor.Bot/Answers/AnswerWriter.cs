@@ -137,10 +137,12 @@ internal sealed partial class AnswerWriter(ProcedureCatalog catalog)
         return Finish(procedure, Intents.NextStep, text, FollowUps(procedure, Intents.NextStep)) with { StepId = last };
     }
 
-    public ToolAnswer Eligibility(Procedure procedure, EligibilityResult result)
+    /// <summary>The decision and why; with <paramref name="flow"/>, also the flow (「能申请不，咋弄」 asks both).</summary>
+    public ToolAnswer Eligibility(Procedure procedure, EligibilityResult result, IReadOnlyList<Step>? flow = null)
     {
         var text = Header(procedure);
         string? asked = null;
+        string? question = null;
         var suggestions = FollowUps(procedure, Intents.Eligibility);
         switch (result.Decision)
         {
@@ -175,24 +177,31 @@ internal sealed partial class AnswerWriter(ProcedureCatalog catalog)
 
                 var missing = result.MissingFacts[0];
                 asked = missing.Name;
-                text.AppendLine(CultureInfo.InvariantCulture,
-                    $"要判断能不能办，还需要了解{result.MissingFacts.Count}件事。先问一下：{missing.Question}");
+                question = $"要判断能不能办，还需要了解{result.MissingFacts.Count}件事。先问一下：{missing.Question}";
                 suggestions = AnswerChoices(missing);
                 break;
         }
 
-        if (result.Decision != Decision.Undetermined)
+        if (flow is { Count: > 0 })
+            text.AppendLine(CultureInfo.InvariantCulture, $"办理流程：{FlowLine(flow)}。");
+
+        if (question is not null)
+            text.AppendLine(question);
+        else
             AppendWhere(text, procedure);
 
         return Finish(procedure, Intents.Eligibility, text, suggestions) with { AskedFact = asked };
     }
+
+    private static string FlowLine(IReadOnlyList<Step> path) =>
+        string.Join(" → ", path.Where(s => s.Kind != StepKind.End || s.Actor is not null).Select(StepName));
 
     public ToolAnswer NoRules(Procedure procedure, IReadOnlyList<Step> path)
     {
         var text = Header(procedure);
         text.AppendLine("这个事项的流程图没有写明申请条件，能不能办以经办单位审核为准。");
         if (path.Count > 0)
-            text.AppendLine(CultureInfo.InvariantCulture, $"流程：{string.Join(" → ", path.Where(s => s.Kind != StepKind.End || s.Actor is not null).Select(StepName))}。");
+            text.AppendLine(CultureInfo.InvariantCulture, $"流程：{FlowLine(path)}。");
 
         AppendWhere(text, procedure);
         return Finish(procedure, Intents.Eligibility, text, FollowUps(procedure, Intents.Eligibility));

@@ -96,10 +96,12 @@ internal sealed class AdvisorFunctions(
     public Task<ToolAnswer> CheckEligibilityAsync(
         [Description("事项编号")] string procedureId,
         [Description(FactsDescription)] string? facts = null,
+        [Description("居民同时问了怎么办理时为 true，回答里附上办理流程")] bool withFlow = false,
         CancellationToken cancellationToken = default) =>
         WithProcedureAsync(procedureId, facts, async (procedure, known) =>
             EligibilityEvaluator.HasRules(procedure)
-                ? writer.Eligibility(procedure, await eligibility.EvaluateAsync(procedure, known, cancellationToken))
+                ? writer.Eligibility(procedure, await eligibility.EvaluateAsync(procedure, known, cancellationToken),
+                    withFlow ? navigator.Path(procedure) : null)
                 : writer.NoRules(procedure, navigator.Path(procedure)));
 
     [KernelFunction("check_completeness")]

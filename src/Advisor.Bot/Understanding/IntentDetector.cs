@@ -27,7 +27,13 @@ internal sealed class IntentDetector
     public string? Detect(string text, bool mentionsMaterial)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var scores = Score(text, mentionsMaterial);
+        return Pick(Score(text, mentionsMaterial));
+    }
+
+    /// <summary>The intent that scores highest, the more specific on a tie; null when none scored.</summary>
+    public string? Pick(Dictionary<string, double> scores)
+    {
+        ArgumentNullException.ThrowIfNull(scores);
         if (scores.Count == 0)
             return null;
 

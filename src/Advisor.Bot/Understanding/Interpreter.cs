@@ -74,7 +74,8 @@ internal sealed class Interpreter
             mentioned = _materials.Find(candidates[0].Procedure, text);
         var submitted = subject is null || span is null ? [] : SubmittedReader.Documents(subject, span, _materials);
 
-        var intent = _intents.Detect(text, mentioned.Count > 0 || submitted.Count > 0);
+        var scores = _intents.Score(text, mentioned.Count > 0 || submitted.Count > 0);
+        var intent = _intents.Pick(scores);
         if (intent == Intents.Completeness && !_submitted.AsksWhatIsMissing(text))
             intent = AfterHanding(text) ?? intent;
         var facts = _facts.Extract(text);
@@ -92,7 +93,8 @@ internal sealed class Interpreter
             submitted,
             Outcome(text),
             OutOfScope(text),
-            UnknownShare(tokens));
+            UnknownShare(tokens),
+            intent != Intents.Steps && scores.GetValueOrDefault(Intents.Steps) > 0);
     }
 
     /// <summary>
@@ -288,6 +290,7 @@ internal sealed class Interpreter
 /// <param name="Outcome">"yes" or "no" when it reports a step's outcome (通过了, 没通过).</param>
 /// <param name="OutOfScope">Whether it names a topic that is certainly not a village duty.</param>
 /// <param name="UnknownShare">The share of its content words that no procedure knows.</param>
+/// <param name="AsksHowToo">Whether it also asks how the matter is done (「能申请不，咋弄」).</param>
 internal sealed record Interpretation(
     string Text,
     string? Intent,
@@ -297,7 +300,8 @@ internal sealed record Interpretation(
     IReadOnlyList<string> Submitted,
     string? Outcome,
     bool OutOfScope,
-    double UnknownShare)
+    double UnknownShare,
+    bool AsksHowToo = false)
 {
     public ProcedureScore? Best => Candidates.Count > 0 ? Candidates[0] : null;
 

@@ -179,7 +179,7 @@ internal sealed class ProcedureIndex
             Array.Clear(pinyinMatched, 0, _terms.Length);
             Accumulate(CharBigrams(text), _charPostings, charMatched);
             Accumulate(PinyinBigrams(text), _pinyinPostings, pinyinMatched);
-            return Score(charMatched, pinyinMatched, Explains(text), RareHits(text), max);
+            return Score(text, charMatched, pinyinMatched, Explains(text), RareHits(text), max);
         }
         finally
         {
@@ -255,7 +255,7 @@ internal sealed class ProcedureIndex
         return hits;
     }
 
-    private IReadOnlyList<ProcedureScore> Score(
+    private IReadOnlyList<ProcedureScore> Score(string text,
         double[] charMatched, double[] pinyinMatched, Dictionary<int, double> explains, Dictionary<int, double> rare, int max)
     {
         var best = new Dictionary<int, (double First, double Second, Term? Term)>();
@@ -267,7 +267,7 @@ internal sealed class ProcedureIndex
             var term = _terms[i];
             // A homophone counts only when it covers most of the name: one pair of readings in common
             // (交以 / 交医) is chance.
-            var byReading = term.PinyinWeight > 0 ? pinyinMatched[i] / term.PinyinWeight : 0;
+            var byReading = term.PinyinWeight > 0 && HomophoneMayCount(term, text) ? pinyinMatched[i] / term.PinyinWeight : 0;
             var coverage = Math.Max(
                 term.CharWeight > 0 ? charMatched[i] / term.CharWeight : 0,
                 byReading >= MinReadingCoverage ? PinyinFactor * byReading : 0);
@@ -313,6 +313,15 @@ internal sealed class ProcedureIndex
             .ThenBy(s => s.Procedure.Id, StringComparer.Ordinal)
             .Take(max)];
     }
+
+    /// <summary>
+    /// A two-character name has a single pair of readings, which everyday words share by chance (就在 reads
+    /// as 救灾): for it a homophone counts only as a one-character typo, with the other character as written
+    /// (普察 for 普查, 消放 for 消防). Longer names need no such check (高令津贴 for 高龄津贴).
+    /// </summary>
+    private static bool HomophoneMayCount(Term term, string text) =>
+        term.PinyinBigrams.Length >= 2 || term.Text.Length == 2
+            && (text.Contains(term.Text[0], StringComparison.Ordinal) || text.Contains(term.Text[1], StringComparison.Ordinal));
 
     private static void Accumulate(IEnumerable<int> keys, FrozenDictionary<int, Posting[]> postings, double[] matched)
     {
