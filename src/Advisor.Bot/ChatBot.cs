@@ -152,8 +152,9 @@ internal sealed class ChatBot(
 
         // 「村民代表会议通过了，下一步呢」 in a conversation about 宅基地: a step name other procedures share
         // does not move the conversation while the current procedure is among those it names.
+        // Nor does a procedure that only shares a rare word with the message (身份证有，还差啥).
         if (strong && current is not null && best!.Procedure != current && Continues(read)
-            && read.Intent is Intents.NextStep or null && Mentions(read, current, read.BestScore * 0.6))
+            && (!best.ByName || read.Intent is Intents.NextStep or null && Mentions(read, current, read.BestScore * 0.6)))
             strong = false;
 
         Procedure? procedure = null;

@@ -172,6 +172,17 @@ public sealed class DialogueTests(BotFactory factory) : IClassFixture<BotFactory
     }
 
     [Fact]
+    public async Task ReplyAsync_RareWordOfAnotherProcedureInAFollowUp_KeepsTheConversation()
+    {
+        var first = await AskAsync(null, "高龄津贴要带什么材料");
+        var second = await AskAsync(first.ConversationId, "身份证有，还差啥");
+
+        Assert.Equal("34", second.Replies[0].ProcedureId);
+        Assert.Equal("completeness", second.Replies[0].Intent);
+        Assert.Contains("一卡通", second.Replies[0].Text);
+    }
+
+    [Fact]
     public async Task ReplyAsync_QuestionEndingInBuWhileAFactIsAsked_IsNotReadAsNo()
     {
         var first = await AskAsync(null, "房子被洪水冲了，能申请救助吗");

@@ -47,6 +47,7 @@ public sealed class UnderstandingTests(BotFactory factory) : IClassFixture<BotFa
     [InlineData("你们都能办啥", Intents.List)]
     [InlineData("你会什么", Intents.Help)]
     [InlineData("你会干啥", Intents.Help)]
+    [InlineData("俺该咋问你才能问明白", Intents.Help)]
     [InlineData("村里的事你都管哪些", Intents.List)]
     [InlineData("评议这块村监委要防啥", Intents.Risks)]
     public void Read_HowTheQuestionIsAsked_GivesTheIntent(string text, string expected)

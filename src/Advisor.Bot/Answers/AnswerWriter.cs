@@ -223,6 +223,9 @@ internal sealed partial class AnswerWriter(ProcedureCatalog catalog)
     public ToolAnswer AskMaterials(Procedure procedure, ChecklistResult checklist)
     {
         var answer = Materials(procedure, checklist, []);
+        if (checklist.Materials.Count == 0)
+            return answer with { Intent = Intents.Completeness };
+
         var text = "请告诉我您已经带了哪些材料，比如「我带了" +
             string.Join("和", checklist.Materials.Take(2).Select(i => (i.Material.Aliases.Count > 0 ? i.Material.Aliases[0] : i.Material.Name))) +
             "」，我帮您核对还差什么。\n" + answer.Text;

@@ -71,6 +71,7 @@ internal sealed class ProcedureIndex
     private readonly FrozenDictionary<int, int[]> _strongProcedures;
     private readonly FrozenSet<int> _generic;
     private readonly FrozenDictionary<int, int[]> _detailProcedures;
+    private readonly FrozenDictionary<int, int> _usedBy;
     private readonly FrozenSet<char> _characters;
 
     public ProcedureIndex(ProcedureCatalog catalog, Lexicon lexicon, Pinyin pinyin)
@@ -150,6 +151,10 @@ internal sealed class ProcedureIndex
             .GroupBy(x => x.Key)
             .Where(g => !_strongProcedures.ContainsKey(g.Key))
             .ToFrozenDictionary(g => g.Key, g => g.Select(x => x.Procedure).Distinct().ToArray());
+        _usedBy = raw
+            .SelectMany(r => CharBigrams(r.Text).Select(k => (Key: k, r.Procedure)))
+            .GroupBy(x => x.Key)
+            .ToFrozenDictionary(g => g.Key, g => g.Select(x => x.Procedure).Distinct().Count());
         _charPostings = Postings(_terms, t => t.CharBigrams, charIdf);
         _pinyinPostings = Postings(_terms, t => t.PinyinBigrams, pinyinIdf);
         _characters = raw.SelectMany(r => r.Text).ToFrozenSet();
@@ -232,7 +237,10 @@ internal sealed class ProcedureIndex
         var hits = new Dictionary<int, double>();
         foreach (var key in CharBigrams(text).Distinct())
         {
-            if (_generic.Contains(key))
+            // A number (16岁) says how much, not what about; punctuation (了，) says nothing; a pair that
+            // many procedures' papers or steps use (身份证) is common, whatever few names also have it.
+            if (_generic.Contains(key) || !TextFold.IsCjk((char)(key >> 16)) || !TextFold.IsCjk((char)(key & 0xFFFF))
+                || _usedBy.GetValueOrDefault(key) > MaxRareProcedures + 1)
                 continue;
 
             // Pairs from step and material names (预备党员 → 转正) point half as much as names do.
