@@ -7,9 +7,15 @@ if [ -f tests/setup.sh ]; then
   bash tests/setup.sh
 fi
 
-# The bot's measurement on the sample questions, printed whether the run passes or fails.
+# The bot's measurement on the sample and the broader cases, printed whether the run passes or fails.
 report=TestResults/eval-report.txt
-rm -f "$report"
-trap '[ -f "$report" ] && { echo; echo "Bot measurement on the sample cases:"; cat "$report"; }' EXIT
+broader=TestResults/eval-report-broader.txt
+rm -f "$report" "$broader"
+show_reports() {
+  [ -f "$report" ] && { echo; echo "Bot measurement on the sample cases:"; cat "$report"; }
+  [ -f "$broader" ] && { echo; echo "Bot measurement on the broader cases:"; grep -v '^FAILED' "$broader"; }
+  return 0
+}
+trap show_reports EXIT
 
 dotnet test DutyAdvisor.sln "$@"

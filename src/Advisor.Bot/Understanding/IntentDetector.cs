@@ -68,9 +68,10 @@ internal sealed class IntentDetector
             }
         }
 
+        var asked = scores.Count > 0;
         foreach (var combo in _combos)
         {
-            if (combo.NeedsMaterial && !mentionsMaterial)
+            if (combo.NeedsMaterial && !mentionsMaterial || combo.Alone && asked)
                 continue;
 
             if (combo.Groups.All(group => group.Any(word => text.Contains(word, StringComparison.Ordinal))))

@@ -21,7 +21,7 @@ internal sealed class Lexicon
             pair.Value.NeedsMaterial))];
         Combos = [.. file.Combos.Select(c => new IntentCombo(
             c.Intent, c.Weight, [.. c.All.Select(g => (IReadOnlyList<string>)[.. g.Select(TextFold.Normalize)])],
-            c.NeedsMaterial))];
+            c.NeedsMaterial, c.Alone))];
         IntentPriority = file.IntentPriority;
         Synonyms = [.. file.Synonyms.SelectMany(pair => pair.Value.Select(v =>
             new Synonym(TextFold.Normalize(v), TextFold.Normalize(pair.Key))))
@@ -169,6 +169,8 @@ internal sealed class Lexicon
         public List<List<string>> All { get; init; } = [];
 
         public bool NeedsMaterial { get; init; }
+
+        public bool Alone { get; init; }
     }
 
     private sealed record IncomeEntry
@@ -192,9 +194,12 @@ internal sealed class Lexicon
 /// <summary>The cue words of one intent.</summary>
 internal sealed record IntentCues(string Intent, IReadOnlyList<string> Cues, double Weight, bool NeedsMaterial);
 
-/// <summary>An intent signalled by one word from each group (公示 + 几天).</summary>
+/// <summary>
+/// An intent signalled by one word from each group (公示 + 几天); with <paramref name="Alone"/>, only when
+/// nothing else is asked (「你能办啥」 asks for the list, 「你能说说低保要啥材料吗」 does not).
+/// </summary>
 internal sealed record IntentCombo(
-    string Intent, double Weight, IReadOnlyList<IReadOnlyList<string>> Groups, bool NeedsMaterial);
+    string Intent, double Weight, IReadOnlyList<IReadOnlyList<string>> Groups, bool NeedsMaterial, bool Alone = false);
 
 /// <summary>A colloquial word and the standard word it stands for.</summary>
 internal sealed record Synonym(string Variant, string Standard);

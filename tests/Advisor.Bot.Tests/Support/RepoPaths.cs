@@ -13,6 +13,9 @@ public static class RepoPaths
     /// </summary>
     public static string Eval { get; } = FindEval();
 
+    /// <summary>The broader cases written for this project (tests/eval-broader/README.md).</summary>
+    public static string BroaderEval => Path.Combine(Root, "tests", "eval-broader");
+
     private static string FindEval()
     {
         var shared = Path.GetFullPath(Path.Combine(Root, "..", "shared", "eval"));
