@@ -155,7 +155,7 @@ internal sealed partial class DirectLineConversations(
         },
     };
 
-    [LoggerMessage(EventId = 2001, Level = LogLevel.Information,
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Debug,
         Message = "Direct Line conversation {ConversationId} started")]
     private partial void LogStarted(string conversationId);
 
@@ -163,7 +163,7 @@ internal sealed partial class DirectLineConversations(
         Message = "Direct Line conversation {ConversationId}: {ActivityType} activity of {TextLength} characters")]
     private partial void LogReceived(string conversationId, string activityType, int textLength);
 
-    [LoggerMessage(EventId = 2003, Level = LogLevel.Information,
+    [LoggerMessage(EventId = 2003, Level = LogLevel.Debug,
         Message = "Direct Line conversation {ConversationId}: bot replied ({Intent}, procedure {ProcedureId}, {QuickReplies} quick replies)")]
     private partial void LogReplied(string conversationId, string intent, string procedureId, int quickReplies);
 

@@ -40,6 +40,9 @@ public static class BotServiceCollectionExtensions
                 "Bot:Model:Endpoint must be an absolute URL such as http://localhost:11434/v1.")
             .ValidateOnStart();
 
+        // The segmenter's dictionary is the slowest part of the bot to load and needs nothing else.
+        Segmenter.LoadInBackground();
+
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(_ => Lexicon.Load(DataFile("lexicon.json")));
         services.AddSingleton(_ => Pinyin.Load(DataFile("pinyin.txt")));

@@ -33,6 +33,15 @@ internal sealed class Segmenter
         }
     }
 
+    /// <summary>
+    /// Starts loading the dictionary on a pool thread, so that it overlaps the host's other start-up work
+    /// (loading and compiling the rules) instead of following it. The first instance waits for it; a
+    /// failure surfaces there, where start-up reports it.
+    /// </summary>
+    public static void LoadInBackground() =>
+        _ = Task.Run(() => Shared.Value).ContinueWith(
+            loading => _ = loading.Exception, TaskContinuationOptions.OnlyOnFaulted);
+
     /// <summary>Cuts normalised text into words (precise mode, HMM for unknown words).</summary>
     public IEnumerable<string> Cut(string text) => _jieba.Cut(text, cutAll: false, hmm: true);
 
