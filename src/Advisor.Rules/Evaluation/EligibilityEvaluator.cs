@@ -52,15 +52,56 @@ public sealed class EligibilityEvaluator(CompiledRuleSet rules)
     }
 
     // Only unknown branches can still change the outcome: an or that already holds, or any rule that
-    // already decided, asks for nothing. Facts come in the order the procedure declares them.
+    // already decided, asks for nothing. The facts of the branch nearest to deciding come first (of
+    // 「低保、特困或临时救助」, the one alternative that lacks a single answer), so that a caller asking one
+    // question at a time asks the likeliest to settle it; ties keep the order the procedure declares.
     internal static IReadOnlyList<MissingFact> MissingFacts(
         Procedure procedure, IEnumerable<EvaluatedRule> evaluated, FactSet facts)
     {
-        var needed = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var rule in evaluated)
-            CollectUnknown(rule, needed, facts);
+        var roots = evaluated.Where(r => r.Truth == Truth.Unknown).ToArray();
+        var total = roots.Sum(r => Cost(r, facts));
+        var rank = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var rule in roots)
+            RankUnknown(rule, total - Cost(rule, facts), rank, facts);
 
-        return [.. procedure.Facts.Where(f => needed.Contains(f.Name)).Select(MissingFact.Of)];
+        return [.. procedure.Facts
+            .Select((fact, index) => (fact, index))
+            .Where(f => rank.ContainsKey(f.fact.Name))
+            .OrderBy(f => rank[f.fact.Name])
+            .ThenBy(f => f.index)
+            .Select(f => MissingFact.Of(f.fact))];
+    }
+
+    // How many facts must still be answered, at the fewest, for an unknown rule to hold.
+    private static int Cost(EvaluatedRule rule, FactSet facts)
+    {
+        if (rule.Node.IsLeaf)
+            return rule.Node.FactsRead.Count(f => !facts.Has(f));
+
+        var unknown = rule.Children.Where(c => c.Truth == Truth.Unknown).Select(c => Cost(c, facts));
+        return rule.Node.IsOr ? unknown.DefaultIfEmpty(0).Min() : unknown.Sum();
+    }
+
+    // A missing fact's rank is the fewest answers, itself included, of any way to decide that uses it:
+    // `outside` is what the rest of the workflow needs when this rule is the way taken.
+    private static void RankUnknown(EvaluatedRule rule, int outside, Dictionary<string, int> rank, FactSet facts)
+    {
+        if (rule.Truth != Truth.Unknown)
+            return;
+
+        var cost = Cost(rule, facts);
+        if (rule.Node.IsLeaf)
+        {
+            foreach (var fact in rule.Node.FactsRead.Where(f => !facts.Has(f)))
+                rank[fact] = Math.Min(rank.GetValueOrDefault(fact, int.MaxValue), outside + cost);
+            return;
+        }
+
+        foreach (var child in rule.Children)
+        {
+            var childOutside = rule.Node.IsOr ? outside : outside + cost - Cost(child, facts);
+            RankUnknown(child, childOutside, rank, facts);
+        }
     }
 
     private static void CollectUnknown(EvaluatedRule rule, HashSet<string> needed, FactSet facts)

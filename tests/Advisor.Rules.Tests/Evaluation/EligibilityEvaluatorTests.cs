@@ -77,6 +77,25 @@ public class EligibilityEvaluatorTests
     }
 
     [Fact]
+    public async Task Evaluate_AlternativeOneAnswerFromHolding_AsksThatAnswerFirstAsync()
+    {
+        // A 70-year-old without livelihood lacks only 「无法定义务人」 for 特困; 低保 still needs two answers.
+        var result = await EvaluateAsync("25", ("age", 70), ("noLivelihood", true));
+
+        Assert.Equal(Decision.Undetermined, result.Decision);
+        Assert.Equal("noLegalSupporter", result.MissingFacts[0].Name);
+        Assert.Contains(result.MissingFacts, f => f.Name == "monthlyIncomePerCapita");
+    }
+
+    [Fact]
+    public async Task Evaluate_AllCriteriaNeeded_AsksInTheDeclaredOrderAsync()
+    {
+        var result = await EvaluateAsync("36");
+
+        Assert.Equal(["age", "gender"], result.MissingFacts.Select(f => f.Name));
+    }
+
+    [Fact]
     public async Task Evaluate_FailingFactWithOthersMissing_IsIneligibleAndAsksNothingAsync()
     {
         var result = await EvaluateAsync("34", ("age", 70));
