@@ -190,9 +190,17 @@ internal sealed class ChatBot(
         var fact = current.FindFact(state.PendingFact!) ?? catalog.Vocabulary.Find(state.PendingFact!);
         var value = fact is null ? null : interpreter.Facts.ReadAnswer(fact, read.Text);
 
+        // 「在，一直在村里」: an answer that opens the message, then says more.
+        var opening = OpeningClause(read.Text);
+        if (value is null && fact is not null && opening.Length <= ShortReply && opening.Length < read.Text.Length)
+            value = interpreter.Facts.ReadAnswer(fact, opening);
+
         // A short reply is an answer even when it names another procedure (「低保」 to 「是不是低保户？」);
-        // a longer one that names another procedure or asks something else is a new question.
-        var shortReply = read.Text.Length <= ShortReply
+        // a longer one that names another procedure or asks something else is a new question. So is a
+        // short one that asks for something else (「要带啥」 is no 「要」), unless it states the fact itself.
+        var asksElse = read.Intent is not (null or Intents.Eligibility)
+            && (fact is null || !read.Facts.ContainsKey(fact.Name));
+        var shortReply = !asksElse && (read.Text.Length <= ShortReply || opening.Length < read.Text.Length && value is not null)
             || fact is { Type: FactType.Enum } && fact.Values.Any(v => TextFold.Normalize(v.Label) == read.Text);
         var elsewhere = read.BestScore >= AcceptScore && read.Best!.Procedure != current;
         if (!shortReply && (elsewhere || read.Intent is not (null or Intents.Eligibility)))
@@ -227,6 +235,13 @@ internal sealed class ChatBot(
 
         var again = await AnswerAsync(state, current, Intents.Eligibility, read, cancellationToken, keepCount: true);
         return again with { Text = "没听明白您的回答。" + again.Text };
+    }
+
+    /// <summary>Normalised text up to its first pause (punctuation is folded into a space).</summary>
+    private static string OpeningClause(string text)
+    {
+        var end = text.IndexOf(' ', StringComparison.Ordinal);
+        return end < 0 ? text : text[..end];
     }
 
     /// <summary>A value of another enum fact of the procedure named by its label, when exactly one is.</summary>
@@ -360,7 +375,8 @@ internal sealed class ChatBot(
                 break;
             case Intents.NextStep:
                 function = "get_next_steps";
-                arguments["currentStep"] = StepLocator.Find(procedure, read.Text) ?? state.LastStepId;
+                arguments["currentStep"] = StepLocator.FromOutcome(procedure, StepLocator.Find(procedure, read.Text), read.Outcome)
+                    ?? state.LastStepId;
                 arguments["outcome"] = read.Outcome;
                 break;
             case Intents.Eligibility:

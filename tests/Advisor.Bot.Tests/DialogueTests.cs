@@ -193,6 +193,50 @@ public sealed class DialogueTests(BotFactory factory) : IClassFixture<BotFactory
         Assert.DoesNotContain("暂不符合", second.Replies[0].Text);
     }
 
+    [Fact]
+    public async Task ReplyAsync_OtherQuestionWhileAFactIsAsked_AnswersThatQuestion()
+    {
+        var first = await AskAsync(null, "俺奶八十二了，能领高龄补贴不");
+        var second = await AskAsync(first.ConversationId, "要带啥");
+
+        Assert.Equal("eligibility", first.Replies[0].Intent);
+        Assert.Equal("materials", second.Replies[0].Intent);
+        Assert.Contains("一卡通", second.Replies[0].Text);
+        Assert.DoesNotContain("符合条件", second.Replies[0].Text);
+    }
+
+    [Fact]
+    public async Task ReplyAsync_AnswerOpeningALongerReply_IsReadAsTheAnswer()
+    {
+        var first = await AskAsync(null, "俺奶八十二了，能领高龄补贴不");
+        var second = await AskAsync(first.ConversationId, "在，一直在村里");
+
+        Assert.Equal("34", second.Replies[0].ProcedureId);
+        Assert.Equal("eligibility", second.Replies[0].Intent);
+        Assert.Contains("户籍在本村", second.Replies[0].Text);
+    }
+
+    [Fact]
+    public async Task ReplyAsync_HouseholdWithAHomesteadAsksForAnother_IsToldItCannot()
+    {
+        var turn = await AskAsync(null, "我家已经有一处宅基地了，还能再申请不");
+
+        Assert.Equal("23", turn.Replies[0].ProcedureId);
+        Assert.Equal("eligibility", turn.Replies[0].Intent);
+        Assert.Contains("一户只能拥有一处宅基地", turn.Replies[0].Text);
+        Assert.DoesNotContain("齐全", turn.Replies[0].Text);
+    }
+
+    [Fact]
+    public async Task ReplyAsync_PapersTurnedBackAndWhatNow_FollowsTheNoBranch()
+    {
+        var turn = await AskAsync(null, "村里说俺爹的高龄津贴材料没核过，咋整");
+
+        Assert.Equal("34", turn.Replies[0].ProcedureId);
+        Assert.Equal("nextStep", turn.Replies[0].Intent);
+        Assert.Contains("材料补正", turn.Replies[0].Text);
+    }
+
     private Task<ChatTurn> AskAsync(string? conversationId, string text) =>
         factory.Bot.ReplyAsync(conversationId, text, CancellationToken.None);
 }

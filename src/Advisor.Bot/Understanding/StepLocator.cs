@@ -21,7 +21,8 @@ internal static class StepLocator
         ArgumentNullException.ThrowIfNull(procedure);
         ArgumentNullException.ThrowIfNull(text);
 
-        var said = ProcedureIndex.CharBigrams(ProcedureIndex.Prepare(text)).Where(k => !Generic.Contains(k)).ToHashSet();
+        var said = ProcedureIndex.CharBigrams(ProcedureIndex.Prepare(WithoutTitle(text, procedure)))
+            .Where(k => !Generic.Contains(k)).ToHashSet();
         if (said.Count == 0)
             return null;
 
@@ -48,5 +49,47 @@ internal static class StepLocator
         }
 
         return best;
+    }
+
+    /// <summary>
+    /// The text without the runs of four or more characters it shares with the procedure's title: they
+    /// say which procedure (「独生子女家庭初审…材料不全」), not which step, while a short run such as 初审
+    /// may well name a step.
+    /// </summary>
+    private static string WithoutTitle(string text, Procedure procedure)
+    {
+        var title = TextFold.Normalize(procedure.Title);
+        var kept = text.ToCharArray();
+        for (var start = 0; start < text.Length; start++)
+        {
+            var length = 0;
+            while (start + length < text.Length && title.Contains(text.AsSpan(start, length + 1), StringComparison.Ordinal))
+                length++;
+
+            if (length >= MinTitleRun)
+                Array.Fill(kept, ' ', start, length);
+        }
+
+        return new string(kept);
+    }
+
+    private const int MinTitleRun = 4;
+
+    /// <summary>
+    /// With an outcome, the decision whose branch of that outcome leads to the step named: 「材料没核过」
+    /// names 材料补正, which is where the check's no leads, so the answer starts from the check.
+    /// </summary>
+    /// <param name="procedure">The procedure.</param>
+    /// <param name="stepId">The step found in the text.</param>
+    /// <param name="outcome">yes, no or null.</param>
+    public static string? FromOutcome(Procedure procedure, string? stepId, string? outcome)
+    {
+        ArgumentNullException.ThrowIfNull(procedure);
+        if (stepId is null || outcome is null || procedure.FindStep(stepId) is not { Kind: not StepKind.Decision })
+            return stepId;
+
+        var decision = procedure.Steps.FirstOrDefault(s =>
+            s.Kind == StepKind.Decision && (outcome == "no" ? s.No : s.Yes) == stepId);
+        return decision?.Id ?? stepId;
     }
 }
