@@ -237,6 +237,24 @@ public sealed class DialogueTests(BotFactory factory) : IClassFixture<BotFactory
         Assert.Contains("材料补正", turn.Replies[0].Text);
     }
 
+    [Fact]
+    public async Task ReplyAsync_EligibleThroughANestedAlternative_ShowsTheThresholdThatDecided()
+    {
+        var turn = await AskAsync(null, "俺大伯70了，无儿无女也没收入，能申请特困供养不");
+
+        Assert.Equal("25", turn.Replies[0].ProcedureId);
+        Assert.Contains("符合条件", turn.Replies[0].Text);
+        Assert.Contains("60周岁以上老年人", turn.Replies[0].Text);
+    }
+
+    [Fact]
+    public async Task ReplyAsync_OpenAlternativeWithOneCriterionKnown_ShowsItsValue()
+    {
+        var turn = await AskAsync(null, "家里4口人，一个月总共就1500块收入，能吃低保不");
+
+        Assert.Contains("✓ 家庭月人均收入375元，低于低保标准555元", turn.Replies[0].Text);
+    }
+
     private Task<ChatTurn> AskAsync(string? conversationId, string text) =>
         factory.Bot.ReplyAsync(conversationId, text, CancellationToken.None);
 }

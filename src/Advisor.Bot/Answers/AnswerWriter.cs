@@ -170,8 +170,7 @@ internal sealed partial class AnswerWriter(ProcedureCatalog catalog)
                     {
                         var rule = procedure.Eligibility?.Rules.FirstOrDefault(r => r.RuleName == reason.Rule);
                         text.AppendLine(CultureInfo.InvariantCulture, $"· {Criterion(procedure, rule, reason.Label)}");
-                        foreach (var child in rule?.Rules ?? [])
-                            text.AppendLine(CultureInfo.InvariantCulture, $"   - {Criterion(procedure, child, child.Properties?.Label ?? child.RuleName)}");
+                        AppendOpen(text, procedure, rule, reason, depth: 1);
                     }
                 }
 
@@ -492,21 +491,51 @@ internal sealed partial class AnswerWriter(ProcedureCatalog catalog)
     [System.Text.RegularExpressions.GeneratedRegex(@"（[^（）]*\{[^}]+\}[^（）]*）")]
     private static partial System.Text.RegularExpressions.Regex Placeholder();
 
-    /// <summary>The criteria with the given status, and one level of their nested criteria that decided them.</summary>
-    private static void AppendReasons(StringBuilder text, IEnumerable<Reason> reasons, ReasonStatus status)
+    /// <summary>How deep nested criteria are shown: a criterion, its alternatives, and what decided them.</summary>
+    private const int MaxDepth = 3;
+
+    /// <summary>
+    /// The criteria with the given status, and the nested criteria that decided them, down to the values
+    /// compared (「特困 → 老年人 → 年满60周岁（申请人70周岁）」).
+    /// </summary>
+    private static void AppendReasons(StringBuilder text, IEnumerable<Reason> reasons, ReasonStatus status, int depth = 0)
     {
-        var mark = status == ReasonStatus.Passed ? "✓" : "✗";
+        var mark = depth == 0 ? (status == ReasonStatus.Passed ? "✓" : "✗") : "·";
         foreach (var reason in reasons.Where(r => r.Status == status))
         {
-            text.Append(CultureInfo.InvariantCulture, $"{mark} {reason.Message}");
-            if (status == ReasonStatus.Failed && reason.Source is { Length: > 0 } source)
+            text.Append(Indent(depth)).Append(CultureInfo.InvariantCulture, $"{mark} {reason.Message}");
+            if (depth == 0 && status == ReasonStatus.Failed && reason.Source is { Length: > 0 } source)
                 text.Append(CultureInfo.InvariantCulture, $"（依据：{Citations.Plain(source)}）");
             text.AppendLine();
 
-            foreach (var child in reason.Children.Where(c => c.Status == status))
-                text.AppendLine(CultureInfo.InvariantCulture, $"   · {child.Message}");
+            if (depth + 1 < MaxDepth)
+                AppendReasons(text, reason.Children, status, depth + 1);
         }
     }
+
+    /// <summary>
+    /// The nested criteria of an open one: those already decided with what decided them (✓ 家庭月人均收入375元，
+    /// 低于低保标准555元), those still open with what they require.
+    /// </summary>
+    private static void AppendOpen(StringBuilder text, Procedure procedure, RuleDefinition? rule, Reason reason, int depth)
+    {
+        foreach (var child in reason.Children)
+        {
+            var childRule = rule?.Rules.FirstOrDefault(r => r.RuleName == child.Rule);
+            var line = child.Status switch
+            {
+                ReasonStatus.Passed => $"✓ {child.Message}",
+                ReasonStatus.Failed => $"✗ {child.Message}",
+                _ => $"- {Criterion(procedure, childRule, child.Label)}",
+            };
+            text.Append(Indent(depth)).AppendLine(line);
+
+            if (child.Status == ReasonStatus.Unknown && depth + 1 < MaxDepth)
+                AppendOpen(text, procedure, childRule, child, depth + 1);
+        }
+    }
+
+    private static string Indent(int depth) => new(' ', 3 * depth);
 
     private static string Line(ChecklistItem item)
     {
