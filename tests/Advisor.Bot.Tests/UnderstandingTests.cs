@@ -4,6 +4,7 @@ using Advisor.Bot.Understanding;
 using Advisor.Rules.Evaluation;
 using Advisor.Rules.Loading;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Advisor.Bot.Tests;
 
@@ -221,4 +222,28 @@ public sealed class UnderstandingTests(BotFactory factory) : IClassFixture<BotFa
         Assert.Equal("99", interpreter.Read("烤火费咋领", null).Best?.Procedure.Id);
         Assert.Equal("99", interpreter.Read("冬天买煤有补助吗", null).Best?.Procedure.Id);
     }
+    [Theory]
+    [InlineData("俺娘是1944年3月生的，户口在村里", 82)]
+    [InlineData("俺娘是1944年12月5日生的", 81)]
+    [InlineData("老爷子1946年生人", 80)]
+    public void Read_BirthDateOfTheApplicant_GivesTheAge(string text, int age)
+    {
+        var read = AtDate(new DateTimeOffset(2026, 12, 4, 2, 0, 0, TimeSpan.Zero)).Read(text, null);
+
+        Assert.Equal(age, read.Facts["age"]);
+        Assert.False(read.Facts.ContainsKey("childBirthYear"));
+    }
+
+    [Fact]
+    public void Read_BirthYearOfAChild_StaysTheChildsBirthYear()
+    {
+        var read = AtDate(new DateTimeOffset(2026, 12, 4, 2, 0, 0, TimeSpan.Zero)).Read("孩子2015年出生的", null);
+
+        Assert.Equal(2015, read.Facts["childBirthYear"]);
+        Assert.False(read.Facts.ContainsKey("age"));
+    }
+
+    private Interpreter AtDate(DateTimeOffset now) =>
+        new(Catalog, Interpreter.Lexicon, factory.Services.GetRequiredService<Pinyin>(),
+            factory.Services.GetRequiredService<Segmenter>(), new MaterialMatcher(), Interpreter.Index, new FakeTimeProvider(now));
 }

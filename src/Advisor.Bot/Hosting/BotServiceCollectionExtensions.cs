@@ -80,7 +80,8 @@ public static class BotServiceCollectionExtensions
         var catalog = services.GetRequiredService<ProcedureCatalog>();
         var index = services.GetRequiredService<ProcedureIndex>();
         var interpreter = new Interpreter(catalog, services.GetRequiredService<Lexicon>(), services.GetRequiredService<Pinyin>(),
-            services.GetRequiredService<Segmenter>(), services.GetRequiredService<MaterialMatcher>(), index);
+            services.GetRequiredService<Segmenter>(), services.GetRequiredService<MaterialMatcher>(), index,
+            services.GetRequiredService<TimeProvider>());
 
         var options = services.GetRequiredService<IOptions<BotOptions>>().Value;
         var logger = services.GetRequiredService<ILogger<ChatBot>>();

@@ -10,7 +10,7 @@ namespace Advisor.Bot.Understanding;
 /// maritalStatus remarried), and reads answers to the bot's own questions in words or numbers
 /// (「八十五」, 「是的」, 「男的」). Only facts of the shared vocabulary are read, with their types and ranges.
 /// </summary>
-internal sealed class FactExtractor(Lexicon lexicon, FactVocabulary vocabulary)
+internal sealed class FactExtractor(Lexicon lexicon, FactVocabulary vocabulary, TimeProvider time)
 {
     /// <summary>The facts stated anywhere in the text.</summary>
     /// <param name="text">Normalised text.</param>
@@ -50,10 +50,49 @@ internal sealed class FactExtractor(Lexicon lexicon, FactVocabulary vocabulary)
             && IncomePerHead(digits) is { } perHead)
             facts[IncomeFact] = perHead;
 
+        ReadBirthDate(digits, facts);
         return facts;
     }
 
     private const string IncomeFact = "monthlyIncomePerCapita";
+
+    private const string AgeFact = "age";
+
+    private const string ChildBirthYearFact = "childBirthYear";
+
+    private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
+
+    /// <summary>
+    /// 「俺娘1944年3月生的」: a birth date that names no child is the applicant's, and gives the age in full
+    /// years on today's date in China (by the year alone when no month is said). With a child named
+    /// (「孩子2015年出生」) the year stays the child's birth year.
+    /// </summary>
+    private void ReadBirthDate(string digits, Dictionary<string, object> facts)
+    {
+        if (facts.ContainsKey(AgeFact) || lexicon.BirthDate is not { } birth || vocabulary.Find(AgeFact) is not { } age
+            || birth.ChildWords.Any(w => digits.Contains(w, StringComparison.Ordinal)))
+            return;
+
+        var match = birth.Regex.Match(digits);
+        if (!match.Success)
+            return;
+
+        var today = DateOnly.FromDateTime(time.GetUtcNow().ToOffset(ChinaOffset).DateTime);
+        var years = today.Year - int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
+        if (match.Groups[2].Success)
+        {
+            var month = int.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture);
+            var day = match.Groups[3].Success ? int.Parse(match.Groups[3].Value, CultureInfo.InvariantCulture) : 1;
+            if (today.Month < month || today.Month == month && today.Day < day)
+                years--;
+        }
+
+        if (years >= 0 && InRange(age, years))
+        {
+            facts[AgeFact] = age.Type == FactType.Number ? (object)(decimal)years : years;
+            facts.Remove(ChildBirthYearFact);
+        }
+    }
 
     /// <summary>
     /// 「家里4口人，一个月总共就1500块」 gives 375 a head a month: the household's income divided by its

@@ -30,13 +30,14 @@ internal sealed class Interpreter
         Pinyin pinyin,
         Segmenter segmenter,
         MaterialMatcher materials,
-        ProcedureIndex? index = null)
+        ProcedureIndex? index = null,
+        TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(catalog);
         _lexicon = lexicon;
         _index = index ?? new ProcedureIndex(catalog, lexicon, pinyin);
         _intents = new IntentDetector(lexicon);
-        _facts = new FactExtractor(lexicon, catalog.Vocabulary);
+        _facts = new FactExtractor(lexicon, catalog.Vocabulary, time ?? TimeProvider.System);
         _segmenter = segmenter;
         _materials = materials;
         _submitted = new SubmittedReader(lexicon);

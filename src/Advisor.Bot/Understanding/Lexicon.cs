@@ -42,6 +42,9 @@ internal sealed class Lexicon
             ? new HouseholdIncomePatterns(Compile(income.Size), Compile(income.Monthly), Compile(income.Yearly))
             : null;
         OutOfScope = [.. file.OutOfScope.Select(TextFold.Normalize)];
+        BirthDate = file.BirthDate is { } birth
+            ? new BirthDatePattern(Compile(birth.Pattern), [.. birth.ChildWords.Select(TextFold.Normalize)])
+            : null;
     }
 
     public IReadOnlyList<IntentCues> Intents { get; }
@@ -84,6 +87,9 @@ internal sealed class Lexicon
 
     /// <summary>Topics that are certainly not village duties.</summary>
     public IReadOnlyList<string> OutOfScope { get; }
+
+    /// <summary>How a birth date is said (「1944年3月生的」), and the words that make it a child's; null if absent.</summary>
+    public BirthDatePattern? BirthDate { get; }
 
     /// <summary>Every cue word of every intent, for telling content words from how a question is asked.</summary>
     public IEnumerable<string> AllCues =>
@@ -147,6 +153,15 @@ internal sealed class Lexicon
         public IncomeEntry? HouseholdIncome { get; init; }
 
         public List<string> OutOfScope { get; init; } = [];
+
+        public BirthDateEntry? BirthDate { get; init; }
+    }
+
+    private sealed record BirthDateEntry
+    {
+        public required string Pattern { get; init; }
+
+        public List<string> ChildWords { get; init; } = [];
     }
 
     private sealed record IntentEntry
@@ -209,6 +224,9 @@ internal sealed record FactWord(string Fact, string Value, string Word);
 
 /// <summary>A number pattern for a fact.</summary>
 internal sealed record FactPattern(string Fact, Regex Regex);
+
+/// <summary>A birth date's pattern (groups: year, month, day) and the words that make it a child's.</summary>
+internal sealed record BirthDatePattern(Regex Regex, IReadOnlyList<string> ChildWords);
 
 /// <summary>Patterns for 「家里4口人」 and 「一个月总共1500块」 / 「一年8000块」: the first group is the number.</summary>
 internal sealed record HouseholdIncomePatterns(Regex Size, Regex Monthly, Regex Yearly);
