@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Advisor.Api.Endpoints;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
@@ -290,8 +291,8 @@ internal static partial class DirectLineEndpoints
         if (activity.Type == ActivityTypes.Message && string.IsNullOrWhiteSpace(activity.Text))
             return Malformed("message 活动的 text 必填，且不能为空白。");
 
-        if (activity.Text is { } text && text.Length > options.MaxTextLength)
-            return Malformed($"text 太长：最多 {options.MaxTextLength} 个字符（收到 {text.Length} 个）。");
+        if (activity.Text is { } text && TextLimit.Check(text, options.MaxTextLength) is { } tooLong)
+            return Malformed(tooLong);
 
         return null;
     }

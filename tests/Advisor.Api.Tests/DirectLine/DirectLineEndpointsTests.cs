@@ -258,6 +258,31 @@ public sealed class DirectLineEndpointsTests : IClassFixture<DirectLineApiFactor
     }
 
     [Fact]
+    public async Task PostActivity_FiveHundredEmoji_IsAccepted()
+    {
+        var (conversationId, token) = await _client.StartAsync();
+        var text = string.Concat(Enumerable.Repeat(char.ConvertFromUtf32(0x1F600), 500));
+
+        await _client.PostMessageAsync(conversationId, token, text);
+
+        Assert.Contains(_factory.Bot.Received, r => r.Text == text);
+    }
+
+    [Fact]
+    public async Task PostActivity_FiveHundredAndOneEmoji_Returns400CountingWhatAPersonSees()
+    {
+        var (conversationId, token) = await _client.StartAsync();
+        var text = string.Concat(Enumerable.Repeat(char.ConvertFromUtf32(0x1F600), 501));
+        var body = new JsonObject { ["type"] = "message", ["text"] = text }.ToJsonString();
+
+        using var response = await _client.SendAsync(Request(HttpMethod.Post, $"/conversations/{conversationId}/activities", token, body));
+        var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("text 最长 500 个字，收到 501 个字。", (string)problem["detail"]!);
+    }
+
+    [Fact]
     public async Task PostActivity_BodyOver32Kilobytes_Returns413()
     {
         var (conversationId, token) = await _client.StartAsync();
