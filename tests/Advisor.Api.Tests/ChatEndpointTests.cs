@@ -32,4 +32,18 @@ public sealed class ChatEndpointTests(DirectLineApiFactory factory) : IClassFixt
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("text 最长 500 个字，收到 501 个字。", problem.GetProperty("errors").GetProperty("text")[0].GetString());
     }
+
+    [Theory]
+    [InlineData("""{"text":123}""", "text")]
+    [InlineData("""{"conversationId":5,"text":"高龄津贴"}""", "conversationId")]
+    [InlineData("""{"conversationId":5}""", "conversationId")]
+    public async Task Chat_NonStringField_Is400SayingItShouldBeAString(string json, string field)
+    {
+        using var response = await factory.CreateClient().PostAsync("/api/chat", Support.ApiFactory.Json(json));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal($"{field} 应为字符串，形如 \"…\"。", problem.GetProperty("errors").GetProperty(field)[0].GetString());
+        Assert.DoesNotContain("ChatRequest", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
 }

@@ -42,6 +42,30 @@ public class EvaluationEndpointTests(ApiFactory factory) : IClassFixture<ApiFact
         Assert.True(body.GetProperty("errors").TryGetProperty(field, out _), body.ToString());
     }
 
+    [Theory]
+    [InlineData("/api/procedures/34/eligibility", """{"facts":[1,2]}""", "facts", "facts 应为对象，形如 {\"名称\": 值, …}。")]
+    [InlineData("/api/procedures/34/completeness", """{"submitted":"身份证"}""", "submitted", "submitted 应为字符串数组，形如 [\"…\", \"…\"]。")]
+    [InlineData("/api/procedures/34/completeness", """{"submitted":["身份证",1]}""", "submitted[1]", "submitted[1] 应为字符串，形如 \"…\"。")]
+    [InlineData("/api/screening", "[1]", "body", "请求体应为对象，形如 {…}。")]
+    public async Task Evaluation_WrongJsonType_Is400SayingWhatTheFieldShouldHold(string url, string json, string field, string message)
+    {
+        var (status, body) = await factory.PostAsync(url, json);
+
+        Assert.Equal(400, status);
+        Assert.Equal(message, body.GetProperty("errors").GetProperty(field)[0].GetString());
+        Assert.DoesNotContain("System.", body.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Eligibility_CutOffJson_Is400SayingTheSyntaxIsWrongAndWhere()
+    {
+        var (status, body) = await factory.PostAsync("/api/procedures/34/eligibility", """{"facts":{"age":18""");
+
+        Assert.Equal(400, status);
+        Assert.Equal("JSON 格式不正确（第 1 行第 19 个字节附近），请检查引号、逗号和括号是否成对。",
+            body.GetProperty("errors").GetProperty("facts.age")[0].GetString());
+    }
+
     [Fact]
     public async Task Eligibility_FullWidthDigits_AreAccepted()
     {

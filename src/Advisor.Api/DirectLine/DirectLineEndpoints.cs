@@ -272,8 +272,7 @@ internal static partial class DirectLineEndpoints
         }
         catch (JsonException e)
         {
-            var where = e.Path is null ? "" : $"（位置 {e.Path}）";
-            return (null, Malformed($"请求体不是有效的活动 JSON{where}：应为一个对象，text 为字符串。"));
+            return (null, Malformed($"请求体不是有效的活动 JSON：{JsonErrorText.Describe(e, typeof(Activity), options)}"));
         }
     }
 

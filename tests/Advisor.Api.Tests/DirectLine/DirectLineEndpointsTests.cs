@@ -236,6 +236,20 @@ public sealed class DirectLineEndpointsTests : IClassFixture<DirectLineApiFactor
         Assert.False(string.IsNullOrWhiteSpace((string?)problem["detail"]));
     }
 
+    [Theory]
+    [InlineData("""{"type":"message","text":42}""", "text 应为字符串，形如 \"…\"。")]
+    [InlineData("""{"type":"message","text":"x","channelData":"not an object"}""", "channelData 应为对象，形如 {…}。")]
+    public async Task PostActivity_WrongJsonType_DetailSaysWhatTheFieldShouldHold(string body, string expected)
+    {
+        var (conversationId, token) = await _client.StartAsync();
+
+        using var response = await _client.SendAsync(Request(HttpMethod.Post, $"/conversations/{conversationId}/activities", token, body));
+        var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("请求体不是有效的活动 JSON：" + expected, (string)problem["detail"]!);
+    }
+
     [Fact]
     public async Task PostActivity_EmptyBody_Returns400()
     {
