@@ -1,5 +1,6 @@
 using System.Net;
 using Advisor.Api.Tests.Support;
+using Advisor.Rules.Evaluation;
 
 namespace Advisor.Api.Tests;
 
@@ -118,6 +119,30 @@ public class EvaluationEndpointTests(ApiFactory factory) : IClassFixture<ApiFact
 
         Assert.Equal(400, status);
         Assert.True(body.GetProperty("errors").TryGetProperty("facts.birthDate", out _));
+    }
+
+    [Fact]
+    public async Task Eligibility_AgeAgreeingWithBirthDate_Is200()
+    {
+        var today = DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).DateTime);
+        var age = FactReader.AgeOn(new DateOnly(1941, 1, 5), today);
+
+        var (status, body) = await factory.PostAsync("/api/procedures/34/eligibility",
+            $$$"""{"facts":{"birthDate":"1941-01-05","age":{{{age}}},"hukouLocal":true}}""");
+
+        Assert.Equal(200, status);
+        Assert.Equal("eligible", body.GetProperty("decision").GetString());
+    }
+
+    [Fact]
+    public async Task Eligibility_AgeContradictingBirthDate_Is400NamingBoth()
+    {
+        var (status, body) = await factory.PostAsync("/api/procedures/34/eligibility",
+            """{"facts":{"birthDate":"1941-01-05","age":20,"hukouLocal":true}}""");
+
+        Assert.Equal(400, status);
+        var message = body.GetProperty("errors").GetProperty("facts.age")[0].GetString()!;
+        Assert.StartsWith("age（20）与 birthDate（1941-01-05）矛盾：按出生日期今天是 ", message, StringComparison.Ordinal);
     }
 
     [Theory]
