@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Advisor.Api.Tests.Support;
 using Advisor.Rules.Evaluation;
 
@@ -87,29 +88,39 @@ public class EvaluationEndpointTests(ApiFactory factory) : IClassFixture<ApiFact
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
     }
 
-    [Fact]
-    public async Task Eligibility_BodyOver64Kilobytes_Is413()
+    [Theory]
+    [InlineData("/api/procedures/34/eligibility")]
+    [InlineData("/api/screening")]
+    public async Task Evaluation_BodyOver64Kilobytes_Is413RequestBodyTooLarge(string url)
     {
         var padding = new string('x', 70 * 1024);
 
-        var (status, _) = await factory.PostAsync("/api/procedures/34/eligibility", $$"""{"facts":{},"note":"{{padding}}"}""");
+        var (status, body) = await factory.PostAsync(url, $$"""{"facts":{},"note":"{{padding}}"}""");
 
         Assert.Equal(413, status);
+        Assert.Equal("Request body too large", body.GetProperty("title").GetString());
+        Assert.Equal("请求体不能超过 64 KB。", body.GetProperty("detail").GetString());
     }
 
-    [Fact]
-    public async Task Eligibility_ChunkedBodyOver64Kilobytes_Is413()
+    [Theory]
+    [InlineData("/api/procedures/34/eligibility")]
+    [InlineData("/api/screening")]
+    public async Task Evaluation_ChunkedBodyOver64Kilobytes_Is413WithTheSameTitle(string url)
     {
         using var client = factory.CreateClient();
-        var body = new StreamContent(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(
+        var content = new StreamContent(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(
             $$"""{"facts":{},"note":"{{new string('x', 70 * 1024)}}"}""")));
-        body.Headers.ContentType = new("application/json");
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/procedures/34/eligibility") { Content = body };
+        content.Headers.ContentType = new("application/json");
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = content };
         request.Headers.TransferEncodingChunked = true;
 
         using var response = await client.SendAsync(request);
+        var body = await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal(413, body.GetProperty("status").GetInt32());
+        Assert.Equal("Request body too large", body.GetProperty("title").GetString());
+        Assert.Equal("请求体不能超过 64 KB。", body.GetProperty("detail").GetString());
     }
 
     [Fact]
