@@ -29,6 +29,25 @@ public class EligibilityEvaluatorTests
     }
 
     [Fact]
+    public async Task Evaluate_MilitaryRegistrationAt23_IsIneligibleWithReasonNamingTheLimitAndTheAgeAsync()
+    {
+        var result = await EvaluateAsync("36", ("age", 23), ("gender", "male"));
+
+        Assert.Equal(Decision.Ineligible, result.Decision);
+        var failed = Assert.Single(result.Reasons, r => r.Status == ReasonStatus.Failed);
+        Assert.StartsWith("已超过22周岁（23周岁），不再进行初次兵役登记和征集", failed.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Evaluate_MilitaryRegistrationAt22_IsEligibleWithReasonNamingTheLimitAsync()
+    {
+        var result = await EvaluateAsync("36", ("age", 22), ("gender", "male"));
+
+        Assert.Equal(Decision.Eligible, result.Decision);
+        Assert.Contains(result.Reasons, r => r.Message == "不超过22周岁（22周岁），仍在兵役登记和征集的年龄内");
+    }
+
+    [Fact]
     public async Task Evaluate_MilitaryRegistrationWithNoFacts_AsksForAgeAndGenderAsync()
     {
         var result = await EvaluateAsync("36");

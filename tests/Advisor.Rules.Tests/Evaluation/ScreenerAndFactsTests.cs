@@ -20,6 +20,15 @@ public class ScreenerAndFactsTests
     }
 
     [Fact]
+    public async Task Screen_An85YearOldMan_DoesNotFindMilitaryRegistrationEligibleAsync()
+    {
+        var result = await Get<Screener>().ScreenAsync(
+            Facts(("age", 85), ("hukouLocal", true), ("gender", "male")), CancellationToken.None);
+
+        Assert.Equal(Decision.Ineligible, Assert.Single(result.Results, r => r.ProcedureId == "36").Decision);
+    }
+
+    [Fact]
     public void Read_FullWidthDigitsAndSpaces_AreNormalised()
     {
         var facts = Get<FactReader>().Read(Json("""{"age": " ８２ ", "gender": "ｍａｌｅ"}"""));
