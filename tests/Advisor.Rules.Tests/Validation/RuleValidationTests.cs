@@ -86,6 +86,29 @@ public class RuleValidationTests
     }
 
     [Fact]
+    public void Validate_StepWithoutKind_ReportsOnlyTheMissingKind()
+    {
+        using var rules = new RuleFixture("36");
+        rules.Edit("36", p => p["steps"]![1]!.AsObject().Remove("kind"));
+
+        var problem = Assert.Single(RuleSetValidator.Validate(rules.Directory));
+
+        Assert.Equal("$.steps[1]", problem.Path);
+        Assert.Contains("[\"kind\"]", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_PublicityWithoutDays_NamesTheMissingFields()
+    {
+        using var rules = new RuleFixture("59");
+        rules.Edit("59", p => p["steps"]![3]!.AsObject().Remove("minDays"));
+
+        var problems = RuleSetValidator.Validate(rules.Directory);
+
+        Assert.Contains(problems, p => p.Path == "$.steps[3]" && p.Message.Contains("minDays", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Validate_ConditionThatDoesNotCompile_NamesTheMaterial()
     {
         using var rules = new RuleFixture("34");
