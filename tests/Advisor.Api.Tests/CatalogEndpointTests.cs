@@ -92,4 +92,18 @@ public class CatalogEndpointTests(ApiFactory factory) : IClassFixture<ApiFactory
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
+
+    [Fact]
+    public async Task OpenApi_Document_HasTheServiceTitleAndABilingualDescription()
+    {
+        using var client = factory.CreateClient();
+
+        var document = await client.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+
+        var info = document.GetProperty("info");
+        Assert.Equal("DutyAdvisor API", info.GetProperty("title").GetString());
+        var description = info.GetProperty("description").GetString()!;
+        Assert.StartsWith("Answers from the Yanhu district's village and community duty flowcharts", description, StringComparison.Ordinal);
+        Assert.Contains("依据盐湖区村（社区）履行职责事项流程图", description, StringComparison.Ordinal);
+    }
 }

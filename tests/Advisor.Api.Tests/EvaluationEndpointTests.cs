@@ -1,5 +1,7 @@
 using System.Net;
+using System.Net.Http.Json;
 using Advisor.Api.Tests.Support;
+using Advisor.Rules.Evaluation;
 
 namespace Advisor.Api.Tests;
 
@@ -42,6 +44,30 @@ public class EvaluationEndpointTests(ApiFactory factory) : IClassFixture<ApiFact
         Assert.True(body.GetProperty("errors").TryGetProperty(field, out _), body.ToString());
     }
 
+    [Theory]
+    [InlineData("/api/procedures/34/eligibility", """{"facts":[1,2]}""", "facts", "facts 应为对象，形如 {\"名称\": 值, …}。")]
+    [InlineData("/api/procedures/34/completeness", """{"submitted":"身份证"}""", "submitted", "submitted 应为字符串数组，形如 [\"…\", \"…\"]。")]
+    [InlineData("/api/procedures/34/completeness", """{"submitted":["身份证",1]}""", "submitted[1]", "submitted[1] 应为字符串，形如 \"…\"。")]
+    [InlineData("/api/screening", "[1]", "body", "请求体应为对象，形如 {…}。")]
+    public async Task Evaluation_WrongJsonType_Is400SayingWhatTheFieldShouldHold(string url, string json, string field, string message)
+    {
+        var (status, body) = await factory.PostAsync(url, json);
+
+        Assert.Equal(400, status);
+        Assert.Equal(message, body.GetProperty("errors").GetProperty(field)[0].GetString());
+        Assert.DoesNotContain("System.", body.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Eligibility_CutOffJson_Is400SayingTheSyntaxIsWrongAndWhere()
+    {
+        var (status, body) = await factory.PostAsync("/api/procedures/34/eligibility", """{"facts":{"age":18""");
+
+        Assert.Equal(400, status);
+        Assert.Equal("JSON 格式不正确（第 1 行第 19 个字节附近），请检查引号、逗号和括号是否成对。",
+            body.GetProperty("errors").GetProperty("facts.age")[0].GetString());
+    }
+
     [Fact]
     public async Task Eligibility_FullWidthDigits_AreAccepted()
     {
@@ -62,29 +88,39 @@ public class EvaluationEndpointTests(ApiFactory factory) : IClassFixture<ApiFact
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
     }
 
-    [Fact]
-    public async Task Eligibility_BodyOver64Kilobytes_Is413()
+    [Theory]
+    [InlineData("/api/procedures/34/eligibility")]
+    [InlineData("/api/screening")]
+    public async Task Evaluation_BodyOver64Kilobytes_Is413RequestBodyTooLarge(string url)
     {
         var padding = new string('x', 70 * 1024);
 
-        var (status, _) = await factory.PostAsync("/api/procedures/34/eligibility", $$"""{"facts":{},"note":"{{padding}}"}""");
+        var (status, body) = await factory.PostAsync(url, $$"""{"facts":{},"note":"{{padding}}"}""");
 
         Assert.Equal(413, status);
+        Assert.Equal("Request body too large", body.GetProperty("title").GetString());
+        Assert.Equal("请求体不能超过 64 KB。", body.GetProperty("detail").GetString());
     }
 
-    [Fact]
-    public async Task Eligibility_ChunkedBodyOver64Kilobytes_Is413()
+    [Theory]
+    [InlineData("/api/procedures/34/eligibility")]
+    [InlineData("/api/screening")]
+    public async Task Evaluation_ChunkedBodyOver64Kilobytes_Is413WithTheSameTitle(string url)
     {
         using var client = factory.CreateClient();
-        var body = new StreamContent(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(
+        var content = new StreamContent(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(
             $$"""{"facts":{},"note":"{{new string('x', 70 * 1024)}}"}""")));
-        body.Headers.ContentType = new("application/json");
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/procedures/34/eligibility") { Content = body };
+        content.Headers.ContentType = new("application/json");
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = content };
         request.Headers.TransferEncodingChunked = true;
 
         using var response = await client.SendAsync(request);
+        var body = await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal(413, body.GetProperty("status").GetInt32());
+        Assert.Equal("Request body too large", body.GetProperty("title").GetString());
+        Assert.Equal("请求体不能超过 64 KB。", body.GetProperty("detail").GetString());
     }
 
     [Fact]
@@ -94,6 +130,30 @@ public class EvaluationEndpointTests(ApiFactory factory) : IClassFixture<ApiFact
 
         Assert.Equal(400, status);
         Assert.True(body.GetProperty("errors").TryGetProperty("facts.birthDate", out _));
+    }
+
+    [Fact]
+    public async Task Eligibility_AgeAgreeingWithBirthDate_Is200()
+    {
+        var today = DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).DateTime);
+        var age = FactReader.AgeOn(new DateOnly(1941, 1, 5), today);
+
+        var (status, body) = await factory.PostAsync("/api/procedures/34/eligibility",
+            $$$"""{"facts":{"birthDate":"1941-01-05","age":{{{age}}},"hukouLocal":true}}""");
+
+        Assert.Equal(200, status);
+        Assert.Equal("eligible", body.GetProperty("decision").GetString());
+    }
+
+    [Fact]
+    public async Task Eligibility_AgeContradictingBirthDate_Is400NamingBoth()
+    {
+        var (status, body) = await factory.PostAsync("/api/procedures/34/eligibility",
+            """{"facts":{"birthDate":"1941-01-05","age":20,"hukouLocal":true}}""");
+
+        Assert.Equal(400, status);
+        var message = body.GetProperty("errors").GetProperty("facts.age")[0].GetString()!;
+        Assert.StartsWith("age（20）与 birthDate（1941-01-05）矛盾：按出生日期今天是 ", message, StringComparison.Ordinal);
     }
 
     [Theory]

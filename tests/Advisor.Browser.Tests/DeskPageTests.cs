@@ -48,13 +48,24 @@ public sealed class DeskPageTests(BrowserFixture fixture)
         await Screens.AssertNoHorizontalOverflowAsync(page);
         await Screens.SaveAsync(page, $"desk-44b-remarried-{size}");
 
-        // The print view: only the one-time notice, with the missing certificate and where to go.
+        // The village's own certificate, not brought: the notice says the village issues it.
+        await page.Locator("#materials input[data-material='village-marriage-birth-proof']").UncheckAsync();
+        await Assertions.Expect(page.Locator("#missing li[data-material='village-marriage-birth-proof']")).ToHaveCountAsync(1);
+
+        // The print view: only the one-time notice, worded as the API's notice for the same facts and
+        // materials: the missing papers with their remarks, the conditional ones, where to go.
         await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
         var notice = page.Locator("#notice");
         await Assertions.Expect(notice).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("main.desk")).ToBeHiddenAsync();
         await Assertions.Expect(notice).ToContainTextAsync("离婚证");
-        await Assertions.Expect(notice).ToContainTextAsync("计划生育（再生育家庭初审核实）");
+        await Assertions.Expect(notice).ToContainTextAsync("计划生育（再生育家庭初审核实）（编号 44b）");
+        await Assertions.Expect(page.Locator("#n-missing li").Filter(new LocatorFilterOptions { HasText = "婚育情况证明" }))
+            .ToHaveTextAsync("村（社区）出具的婚育情况证明（原件1份，由村（居）委会出具）——本事项必备材料");
+        await Assertions.Expect(page.Locator("#n-conditional-lead")).ToHaveTextAsync("以下材料视您的情况需要：");
+        await Assertions.Expect(page.Locator("#n-conditional li")).ToHaveCountAsync(5);
+        await Assertions.Expect(page.Locator("#n-conditional")).ToContainTextAsync("残疾儿鉴定表（原件2份）：残疾儿再生育服务的");
+        await Assertions.Expect(page.Locator("#n-closing")).ToHaveTextAsync("请备齐后到村（居）民委员会办理。");
         await Assertions.Expect(notice).ToContainTextAsync("测试村便民服务站");
         await Assertions.Expect(notice).ToContainTextAsync("0359-1234567");
         await Screens.SaveAsync(page, $"desk-44b-notice-print-{size}");

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Advisor.Api.Endpoints;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
@@ -271,8 +272,7 @@ internal static partial class DirectLineEndpoints
         }
         catch (JsonException e)
         {
-            var where = e.Path is null ? "" : $"（位置 {e.Path}）";
-            return (null, Malformed($"请求体不是有效的活动 JSON{where}：应为一个对象，text 为字符串。"));
+            return (null, Malformed($"请求体不是有效的活动 JSON：{JsonErrorText.Describe(e, typeof(Activity), options)}"));
         }
     }
 
@@ -290,8 +290,8 @@ internal static partial class DirectLineEndpoints
         if (activity.Type == ActivityTypes.Message && string.IsNullOrWhiteSpace(activity.Text))
             return Malformed("message 活动的 text 必填，且不能为空白。");
 
-        if (activity.Text is { } text && text.Length > options.MaxTextLength)
-            return Malformed($"text 太长：最多 {options.MaxTextLength} 个字符（收到 {text.Length} 个）。");
+        if (activity.Text is { } text && TextLimit.Check(text, options.MaxTextLength) is { } tooLong)
+            return Malformed(tooLong);
 
         return null;
     }

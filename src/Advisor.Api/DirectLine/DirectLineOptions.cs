@@ -33,9 +33,12 @@ public sealed class DirectLineOptions
     [Range(10, 100_000)]
     public int MaxActivitiesPerConversation { get; set; } = 500;
 
-    /// <summary>The longest message text accepted, in characters; 500, as for <c>POST /api/chat</c>.</summary>
+    /// <summary>
+    /// The longest message text accepted, in characters a person sees (emoji count once); 500, as for
+    /// <c>POST /api/chat</c>.
+    /// </summary>
     [Range(1, 100_000)]
-    public int MaxTextLength { get; set; } = 500;
+    public int MaxTextLength { get; set; } = Endpoints.TextLimit.MaxCharacters;
 
     /// <summary>
     /// Origins (<c>https://portal.example.gov.cn</c>) whose pages may embed Web Chat and call Direct Line

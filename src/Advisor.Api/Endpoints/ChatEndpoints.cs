@@ -6,9 +6,6 @@ namespace Advisor.Api.Endpoints;
 /// <summary><c>POST /api/chat</c>: one message to the bot, its replies back.</summary>
 internal static class ChatEndpoints
 {
-    /// <summary>The longest message accepted, in characters.</summary>
-    public const int MaxTextLength = 500;
-
     public static IEndpointRouteBuilder MapChat(this IEndpointRouteBuilder routes)
     {
         routes.MapPost("/api/chat", ChatAsync)
@@ -30,8 +27,8 @@ internal static class ChatEndpoints
         if (string.IsNullOrEmpty(text))
             return JsonBody.Problem("text", "text 不能为空：请输入要问的问题。");
 
-        if (text.Length > MaxTextLength)
-            return JsonBody.Problem("text", $"text 最长 {MaxTextLength} 个字，收到 {text.Length} 个字。");
+        if (TextLimit.Check(text, TextLimit.MaxCharacters) is { } tooLong)
+            return JsonBody.Problem("text", tooLong);
 
         return TypedResults.Ok(await bot.ReplyAsync(body.ConversationId, text, cancellationToken));
     }

@@ -6,7 +6,8 @@ namespace Advisor.Api.Endpoints;
 
 /// <summary>
 /// Reads a JSON request body and, when it cannot, answers 400 with the JSON path of the field that
-/// failed: the framework's own binding error does not say which field was wrong.
+/// failed and what it should hold: the framework's own binding error does not say which field was wrong,
+/// and its message names .NET types.
 /// </summary>
 internal static class JsonBody
 {
@@ -24,8 +25,7 @@ internal static class JsonBody
         }
         catch (JsonException e)
         {
-            var field = string.IsNullOrEmpty(e.Path) || e.Path == "$" ? "body" : e.Path.TrimStart('$', '.');
-            return (null, Problem(field, $"JSON 格式或类型不正确：{e.Message.Split(" Path:")[0].TrimEnd('.')}。"));
+            return (null, Problem(JsonErrorText.Field(e), JsonErrorText.Describe(e, typeof(T), RuleJson.Options)));
         }
     }
 

@@ -15,13 +15,13 @@ internal sealed class BadRequestExceptionHandler(IProblemDetailsService problems
             return false;
 
         httpContext.Response.StatusCode = bad.StatusCode;
-        var detail = bad.StatusCode == StatusCodes.Status413PayloadTooLarge
-            ? $"请求体不能超过 {ServiceSetup.MaxBodyBytes / 1024} KB。"
-            : "请求无法读取，请检查请求体。";
+        var (title, detail) = bad.StatusCode == StatusCodes.Status413PayloadTooLarge
+            ? (BodySizeLimit.TooLargeTitle, BodySizeLimit.TooLargeDetail)
+            : ("Bad request", "请求无法读取，请检查请求体。");
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,
-            ProblemDetails = { Status = bad.StatusCode, Title = "Bad request", Detail = detail },
+            ProblemDetails = { Status = bad.StatusCode, Title = title, Detail = detail },
         });
     }
 }

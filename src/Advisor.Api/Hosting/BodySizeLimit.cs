@@ -8,6 +8,12 @@ namespace Advisor.Api.Hosting;
 /// </summary>
 internal static class BodySizeLimit
 {
+    /// <summary>The title of every 413 for a request body, with a length or chunked.</summary>
+    public const string TooLargeTitle = "Request body too large";
+
+    /// <summary>The detail of every 413 for a request body.</summary>
+    public static string TooLargeDetail => $"请求体不能超过 {ServiceSetup.MaxBodyBytes / 1024} KB。";
+
     public static IApplicationBuilder UseBodySizeLimit(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
         {
@@ -15,8 +21,8 @@ internal static class BodySizeLimit
             {
                 context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
                 await Results.Problem(
-                    title: "Request body too large",
-                    detail: $"请求体不能超过 {ServiceSetup.MaxBodyBytes / 1024} KB。",
+                    title: TooLargeTitle,
+                    detail: TooLargeDetail,
                     statusCode: StatusCodes.Status413PayloadTooLarge).ExecuteAsync(context);
                 return;
             }

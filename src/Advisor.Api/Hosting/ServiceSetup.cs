@@ -12,6 +12,14 @@ internal static class ServiceSetup
     /// <summary>The largest request body accepted, in bytes.</summary>
     public const long MaxBodyBytes = 64 * 1024;
 
+    // What the OpenAPI document says the service is; without it the document is titled after the assembly.
+    private const string ApiDescription =
+        "Answers from the Yanhu district's village and community duty flowcharts (盐湖区村（社区）履行职责事项流程图): "
+        + "the materials a resident must bring, whether they qualify, the next step and who takes it, how long a "
+        + "notice is posted; and a chatbot for residents. "
+        + "依据盐湖区村（社区）履行职责事项流程图，回答办事要带哪些材料、是否符合条件、下一步由谁办理、公示到哪天，"
+        + "并提供面向居民的咨询机器人。";
+
     public static IServiceCollection AddAdvisor(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<RulesOptions>().Bind(configuration.GetSection(RulesOptions.Section));
@@ -22,7 +30,12 @@ internal static class ServiceSetup
             o => o.Limits.MaxRequestBodySize = MaxBodyBytes);
         services.AddProblemDetails();
         services.AddExceptionHandler<BadRequestExceptionHandler>();
-        services.AddOpenApi();
+        services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "DutyAdvisor API";
+            document.Info.Description = ApiDescription;
+            return Task.CompletedTask;
+        }));
         return services;
     }
 

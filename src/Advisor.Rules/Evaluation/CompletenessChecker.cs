@@ -46,7 +46,7 @@ public sealed class CompletenessChecker(
         var today = DateOnly.FromDateTime(time.GetUtcNow().ToOffset(ChinaOffset).DateTime);
         var notice = NoticeWriter.Write(procedure, missing, pending, today);
         return new CompletenessResult(procedure.Id, procedure.Title, missing.Length == 0, missing,
-            unrecognized, pending, notice, procedure.LegalNote);
+            unrecognized, pending, notice.ToText(), notice, procedure.LegalNote);
     }
 
     private static MissingMaterial? Missing(ChecklistItem item, List<MaterialMatch> matches)

@@ -9,7 +9,8 @@ namespace Advisor.Rules.Evaluation;
 /// <param name="Missing">The required materials not brought, each with why it applies.</param>
 /// <param name="Unrecognized">Submitted items that match no material of the procedure.</param>
 /// <param name="Pending">Materials that depend on facts not given yet.</param>
-/// <param name="Notice">The one-time notice (一次性告知单), ready to print.</param>
+/// <param name="Notice">The one-time notice (一次性告知单) as plain text, ready to print.</param>
+/// <param name="NoticeParts">The same notice in its parts, for a page that lays it out itself.</param>
 /// <param name="LegalNote">Where the chart lags the law.</param>
 public sealed record CompletenessResult(
     string ProcedureId,
@@ -19,6 +20,7 @@ public sealed record CompletenessResult(
     IReadOnlyList<string> Unrecognized,
     IReadOnlyList<ChecklistItem> Pending,
     string Notice,
+    OneTimeNotice NoticeParts,
     LegalNote? LegalNote);
 
 /// <summary>A required material that was not brought, or not in the required form.</summary>

@@ -53,10 +53,10 @@ public sealed class FactReader(ProcedureCatalog catalog, TimeProvider time)
                 values[name] = value;
         }
 
+        DeriveAge(values, errors);
         if (errors.Count > 0)
             throw new FactValidationException(errors);
 
-        DeriveAge(values);
         return FactSet.Create(values);
     }
 
@@ -69,13 +69,24 @@ public sealed class FactReader(ProcedureCatalog catalog, TimeProvider time)
         return today < birthDate.AddYears(age) ? age - 1 : age;
     }
 
-    // An explicit age wins; otherwise a birth date gives the age on the day of the request, in China.
-    private void DeriveAge(Dictionary<string, object?> values)
+    // A birth date gives the age on the day of the request, in China. An age given beside it must agree:
+    // silently preferring either would decide on a figure the caller did not mean.
+    private void DeriveAge(Dictionary<string, object?> values, List<FactError> errors)
     {
-        if (values.Remove(BirthDateFact, out var birth) && birth is DateOnly date && !values.ContainsKey(AgeFact))
+        if (!values.Remove(BirthDateFact, out var birth) || birth is not DateOnly date)
+            return;
+
+        var fromBirth = AgeOn(date, Today());
+        if (values.TryGetValue(AgeFact, out var given) && given is int age && age != fromBirth)
         {
-            values[AgeFact] = AgeOn(date, Today());
+            var born = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            errors.Add(new FactError($"facts.{AgeFact}",
+                $"{AgeFact}（{age}）与 {BirthDateFact}（{born}）矛盾：按出生日期今天是 {fromBirth} 周岁。"
+                + $"请只给其中一个，或改正后再提交。"));
+            return;
         }
+
+        values[AgeFact] = fromBirth;
     }
 
     /// <summary>Converts one JSON value to the fact's type, or explains why it cannot.</summary>

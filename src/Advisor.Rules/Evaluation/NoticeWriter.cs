@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using Advisor.Rules.Model;
 
 namespace Advisor.Rules.Evaluation;
@@ -7,8 +5,8 @@ namespace Advisor.Rules.Evaluation;
 /// <summary>Writes the one-time notice (一次性告知单): everything still missing, at once.</summary>
 public static class NoticeWriter
 {
-    /// <summary>The notice as plain text, one item a line.</summary>
-    public static string Write(
+    /// <summary>The notice's parts, each worded as it is printed.</summary>
+    public static OneTimeNotice Write(
         Procedure procedure,
         IReadOnlyList<MissingMaterial> missing,
         IReadOnlyList<ChecklistItem> pending,
@@ -18,40 +16,17 @@ public static class NoticeWriter
         ArgumentNullException.ThrowIfNull(missing);
         ArgumentNullException.ThrowIfNull(pending);
 
-        var text = new StringBuilder();
-        text.AppendLine("一次性告知单");
-        text.AppendLine(CultureInfo.InvariantCulture, $"事项：{procedure.Title}（编号 {procedure.Id}）");
-        text.AppendLine(CultureInfo.InvariantCulture, $"日期：{date.Year}年{date.Month}月{date.Day}日");
-
-        if (missing.Count == 0)
-        {
-            text.AppendLine("经核对，您提交的材料已齐全。");
-        }
-        else
-        {
-            text.AppendLine("经核对，您办理本事项还需补齐以下材料：");
-            for (var i = 0; i < missing.Count; i++)
-                text.AppendLine(CultureInfo.InvariantCulture, $"{i + 1}. {Line(missing[i])}");
-        }
-
-        if (pending.Count > 0)
-        {
-            text.AppendLine("以下材料视您的情况需要：");
-            foreach (var item in pending)
-                text.AppendLine(CultureInfo.InvariantCulture, $"· {MaterialText.Describe(item.Material)}：{item.Reason}");
-        }
-
         var where = string.Join("、", procedure.Actors.Handling);
-        if (where.Length > 0)
-        {
-            var go = missing.Count == 0 ? "请携带以上材料到" : "请备齐后到";
-            text.AppendLine(CultureInfo.InvariantCulture, $"{go}{where}办理。");
-        }
-
-        if (procedure.LegalNote is { } note)
-            text.AppendLine(CultureInfo.InvariantCulture, $"政策提示：{note.Text}（{note.Source}）");
-
-        return text.ToString().TrimEnd();
+        var go = missing.Count == 0 ? "请携带以上材料到" : "请备齐后到";
+        return new OneTimeNotice(
+            Procedure: $"{procedure.Title}（编号 {procedure.Id}）",
+            Date: $"{date.Year}年{date.Month}月{date.Day}日",
+            Lead: missing.Count == 0 ? "经核对，您提交的材料已齐全。" : "经核对，您办理本事项还需补齐以下材料：",
+            Missing: [.. missing.Select(Line)],
+            ConditionalLead: pending.Count > 0 ? "以下材料视您的情况需要：" : null,
+            Conditional: [.. pending.Select(i => $"{MaterialText.Describe(i.Material)}：{i.Reason}")],
+            Closing: where.Length > 0 ? $"{go}{where}办理。" : null,
+            PolicyNote: procedure.LegalNote is { } note ? $"政策提示：{note.Text}（{note.Source}）" : null);
     }
 
     private static string Line(MissingMaterial item)

@@ -236,6 +236,20 @@ public sealed class DirectLineEndpointsTests : IClassFixture<DirectLineApiFactor
         Assert.False(string.IsNullOrWhiteSpace((string?)problem["detail"]));
     }
 
+    [Theory]
+    [InlineData("""{"type":"message","text":42}""", "text 应为字符串，形如 \"…\"。")]
+    [InlineData("""{"type":"message","text":"x","channelData":"not an object"}""", "channelData 应为对象，形如 {…}。")]
+    public async Task PostActivity_WrongJsonType_DetailSaysWhatTheFieldShouldHold(string body, string expected)
+    {
+        var (conversationId, token) = await _client.StartAsync();
+
+        using var response = await _client.SendAsync(Request(HttpMethod.Post, $"/conversations/{conversationId}/activities", token, body));
+        var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("请求体不是有效的活动 JSON：" + expected, (string)problem["detail"]!);
+    }
+
     [Fact]
     public async Task PostActivity_EmptyBody_Returns400()
     {
@@ -255,6 +269,31 @@ public sealed class DirectLineEndpointsTests : IClassFixture<DirectLineApiFactor
         var status = await _client.StatusOfAsync(Request(HttpMethod.Post, $"/conversations/{conversationId}/activities", token, body));
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
+    }
+
+    [Fact]
+    public async Task PostActivity_FiveHundredEmoji_IsAccepted()
+    {
+        var (conversationId, token) = await _client.StartAsync();
+        var text = string.Concat(Enumerable.Repeat(char.ConvertFromUtf32(0x1F600), 500));
+
+        await _client.PostMessageAsync(conversationId, token, text);
+
+        Assert.Contains(_factory.Bot.Received, r => r.Text == text);
+    }
+
+    [Fact]
+    public async Task PostActivity_FiveHundredAndOneEmoji_Returns400CountingWhatAPersonSees()
+    {
+        var (conversationId, token) = await _client.StartAsync();
+        var text = string.Concat(Enumerable.Repeat(char.ConvertFromUtf32(0x1F600), 501));
+        var body = new JsonObject { ["type"] = "message", ["text"] = text }.ToJsonString();
+
+        using var response = await _client.SendAsync(Request(HttpMethod.Post, $"/conversations/{conversationId}/activities", token, body));
+        var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("text 最长 500 个字，收到 501 个字。", (string)problem["detail"]!);
     }
 
     [Fact]

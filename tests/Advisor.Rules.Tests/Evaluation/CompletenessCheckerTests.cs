@@ -82,6 +82,20 @@ public class CompletenessCheckerTests
     }
 
     [Fact]
+    public async Task Check_NoticeParts_SayWhatTheTextSaysLineByLineAsync()
+    {
+        var result = await CheckAsync("44b", ["再生育申请表", "结婚证"], ("maritalStatus", "remarried"));
+
+        var parts = result.NoticeParts;
+        Assert.Equal(result.Notice, parts.ToText());
+        Assert.Contains("村（社区）出具的婚育情况证明（原件1份，由村（居）委会出具）——本事项必备材料", parts.Missing);
+        Assert.Equal("以下材料视您的情况需要：", parts.ConditionalLead);
+        Assert.Contains("夫妻双方现居住地和户籍地的婚育情况证明（原件1份）：人户分离的", parts.Conditional);
+        Assert.Equal("请备齐后到村（居）民委员会办理。", parts.Closing);
+        Assert.Contains($"{parts.Missing.Count}. {parts.Missing[^1]}", result.Notice, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Check_ItemOfNoMaterial_IsUnrecognizedAsync()
     {
         var result = await CheckAsync("34", ["申请书", "身份证", "一卡通", "护照"]);

@@ -28,6 +28,20 @@ public class EligibilityEvaluatorTests
         Assert.Contains("17", failed.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(22, ReasonStatus.Passed, "不超过22周岁（22周岁），仍在兵役登记和征集的年龄内")]
+    [InlineData(23, ReasonStatus.Failed,
+        "已超过22周岁（23周岁），不再进行初次兵役登记和征集；普通高等学校毕业生可放宽至24周岁、研究生26周岁，请向乡镇（街道）武装部咨询")]
+    public async Task Evaluate_MilitaryRegistrationAtTheUpperAge_ReasonNamesTheLimitAndTheAgeAsync(
+        int age, ReasonStatus status, string message)
+    {
+        var result = await EvaluateAsync("36", ("age", age), ("gender", "male"));
+
+        var upper = Assert.Single(result.Reasons, r => r.Rule == "ageMax");
+        Assert.Equal(status, upper.Status);
+        Assert.Equal(message, upper.Message);
+    }
+
     [Fact]
     public async Task Evaluate_MilitaryRegistrationWithNoFacts_AsksForAgeAndGenderAsync()
     {

@@ -20,6 +20,15 @@ public class ScreenerAndFactsTests
     }
 
     [Fact]
+    public async Task Screen_An85YearOldMan_DoesNotFindMilitaryRegistrationEligibleAsync()
+    {
+        var result = await Get<Screener>().ScreenAsync(
+            Facts(("age", 85), ("hukouLocal", true), ("gender", "male")), CancellationToken.None);
+
+        Assert.Equal(Decision.Ineligible, Assert.Single(result.Results, r => r.ProcedureId == "36").Decision);
+    }
+
+    [Fact]
     public void Read_FullWidthDigitsAndSpaces_AreNormalised()
     {
         var facts = Get<FactReader>().Read(Json("""{"age": " ８２ ", "gender": "ｍａｌｅ"}"""));
@@ -60,6 +69,30 @@ public class ScreenerAndFactsTests
         var result = await Get<EligibilityEvaluator>().EvaluateAsync(Procedure("34"), facts, CancellationToken.None);
 
         Assert.Equal(expected, result.Decision);
+    }
+
+    [Fact]
+    public void Read_AgeAgreeingWithBirthDate_IsAccepted()
+    {
+        var reader = new FactReader(Catalog, new FakeTimeProvider(new DateTimeOffset(2026, 12, 3, 9, 0, 0, TimeSpan.FromHours(8))));
+
+        var facts = reader.Read(Json("""{"birthDate": "1941-01-05", "age": 85}"""));
+
+        Assert.True(facts.TryGet("age", out var age));
+        Assert.Equal(85, age);
+    }
+
+    [Fact]
+    public void Read_AgeContradictingBirthDate_NamesBothAndTheAgeTheDateGives()
+    {
+        var reader = new FactReader(Catalog, new FakeTimeProvider(new DateTimeOffset(2026, 12, 3, 9, 0, 0, TimeSpan.FromHours(8))));
+
+        var error = Assert.Throws<FactValidationException>(() => reader.Read(Json("""{"birthDate": "1941-01-05", "age": 20}""")));
+
+        var contradiction = Assert.Single(error.Errors);
+        Assert.Equal("facts.age", contradiction.Field);
+        Assert.Equal("age（20）与 birthDate（1941-01-05）矛盾：按出生日期今天是 85 周岁。请只给其中一个，或改正后再提交。",
+            contradiction.Message);
     }
 
     [Fact]

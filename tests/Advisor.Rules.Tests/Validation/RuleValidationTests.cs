@@ -73,16 +73,30 @@ public class RuleValidationTests
         Assert.Contains("reaches step 'orphan'", problem.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void Validate_DecisionWithoutNoBranch_NamesTheDecision()
+    [Theory]
+    [InlineData("34", 2, "no")]
+    [InlineData("59", 3, "minDays")]
+    public void Validate_DecisionOrPublicityWithoutItsField_NamesTheStepAndField(string id, int step, string field)
     {
-        using var rules = new RuleFixture("34");
-        rules.Edit("34", p => p["steps"]![2]!.AsObject().Remove("no"));
+        using var rules = new RuleFixture(id);
+        rules.Edit(id, p => p["steps"]![step]!.AsObject().Remove(field));
 
         var problems = RuleSetValidator.Validate(rules.Directory);
 
-        Assert.Contains(problems, p => p.File == "34.json" && p.Path == "$.steps[2]"
-            && p.Message.Contains("no", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.File == $"{id}.json" && p.Path == $"$.steps[{step}]"
+            && p.Message.Contains(field, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Validate_StepWithoutKind_ReportsOnlyTheMissingKind()
+    {
+        using var rules = new RuleFixture("36");
+        rules.Edit("36", p => p["steps"]![1]!.AsObject().Remove("kind"));
+
+        var problem = Assert.Single(RuleSetValidator.Validate(rules.Directory));
+
+        Assert.Equal("$.steps[1]", problem.Path);
+        Assert.Contains("[\"kind\"]", problem.Message, StringComparison.Ordinal);
     }
 
     [Fact]

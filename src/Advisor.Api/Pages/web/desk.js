@@ -326,41 +326,34 @@
 
   // ---- the one-time notice ----------------------------------------------------------------------
 
-  function today() {
-    var d = new Date();
-    return d.getFullYear() + '年' + (d.getMonth() + 1) + '月' + d.getDate() + '日';
-  }
-
+  // The notice's wording comes from the completeness answer (the same parts the API's plain-text notice
+  // is written from); the page only lays it out and adds the desk's own address and telephone.
   function renderNotice(result) {
     var p = state.procedure;
-    $('n-title').textContent = p.title;
-    $('n-date').textContent = today();
-    var list = $('n-missing');
-    list.textContent = '';
-    if (result.complete) {
-      $('n-lead').textContent = '您提交的材料已齐全，不需要再补交材料。';
-    } else {
-      $('n-lead').textContent = '您办理本事项还需补齐以下材料，请一次带齐：';
-      result.missing.forEach(function (m) {
-        var li = el('li');
-        var line = m.name;
-        var form = formText(m);
-        if (form) line += '（' + form + '）';
-        li.appendChild(document.createTextNode(line));
-        var why = m.reason || '';
-        if (m.missingParts && m.missingParts.length) why += (why ? '；' : '') + '缺：' + m.missingParts.map(partName).join('、');
-        if (why) li.appendChild(el('span', 'why', why));
-        list.appendChild(li);
-      });
-    }
-    var legal = $('n-legal');
-    legal.hidden = !(result.legalNote || p.legalNote);
-    legal.textContent = legal.hidden ? '' : '提示：' + (result.legalNote || p.legalNote).text;
+    var notice = result.noticeParts;
+    $('n-title').textContent = notice.procedure;
+    $('n-date').textContent = notice.date;
+    $('n-lead').textContent = notice.lead;
+    fillList($('n-missing'), notice.missing);
+    showText($('n-conditional-lead'), notice.conditionalLead);
+    fillList($('n-conditional'), notice.conditional);
+    showText($('n-closing'), notice.closing);
+    showText($('n-legal'), notice.policyNote);
     $('n-where').textContent = desk.office + (desk.address ? '（' + desk.address + '）' : '');
     var actors = p.actors || {};
     var handling = (actors.implementing && actors.implementing.length ? actors.implementing : actors.cooperating) || [];
     $('n-handler').textContent = handling.join('、') || desk.office;
     $('n-phone').textContent = desk.contactLine || '请到服务站咨询';
+  }
+
+  function fillList(list, lines) {
+    list.textContent = '';
+    (lines || []).forEach(function (line) { list.appendChild(el('li', null, line)); });
+  }
+
+  function showText(node, text) {
+    node.hidden = !text;
+    node.textContent = text || '';
   }
 
   // ---- the flow ---------------------------------------------------------------------------------

@@ -1,0 +1,91 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization.Metadata;
+using System.Text.RegularExpressions;
+
+namespace Advisor.Api.Endpoints;
+
+/// <summary>
+/// Turns the serializer's error about a request body into the field it concerns and a plain Chinese
+/// sentence saying what was expected there. The serializer's own message names .NET types
+/// (<c>Dictionary`2[System.String,…]</c>), which mean nothing to a caller; the expected shape is read
+/// instead from the serializer's contract for the request type, at the exception's JSON path.
+/// </summary>
+internal static partial class JsonErrorText
+{
+    /// <summary>The field the error is about: the JSON path without <c>$.</c>, or <c>body</c> for the root.</summary>
+    public static string Field(JsonException error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        return string.IsNullOrEmpty(error.Path) || error.Path == "$" ? "body" : error.Path.TrimStart('$', '.');
+    }
+
+    /// <summary>What went wrong at <see cref="Field"/>, for a body read as <paramref name="target"/>.</summary>
+    public static string Describe(JsonException error, Type target, JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+
+        // The reader's syntax errors come wrapped in a JsonException of their own; type mismatches do not.
+        if (error.InnerException is JsonException)
+            return $"JSON 格式不正确（第 {error.LineNumber + 1} 行第 {error.BytePositionInLine + 1} 个字节附近），"
+                + "请检查引号、逗号和括号是否成对。";
+
+        var field = Field(error);
+        var subject = field == "body" ? "请求体" : field + " ";
+        return ContractAt(error.Path, options.GetTypeInfo(target)) is { } contract && Expected(contract) is { } expected
+            ? $"{subject}应为{expected}。"
+            : $"{subject}的值类型不正确。";
+    }
+
+    private static JsonTypeInfo? ContractAt(string? path, JsonTypeInfo root)
+    {
+        var contract = root;
+        foreach (Match segment in PathSegment().Matches(path ?? ""))
+        {
+            var name = segment.Groups["name"].Success ? segment.Groups["name"].Value
+                : segment.Groups["quoted"].Success ? segment.Groups["quoted"].Value
+                : null;
+            var type = contract.Kind switch
+            {
+                JsonTypeInfoKind.Object when name is not null => contract.Properties
+                    .FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase))?.PropertyType,
+                JsonTypeInfoKind.Dictionary when name is not null => contract.ElementType,
+                JsonTypeInfoKind.Enumerable when name is null => contract.ElementType,
+                _ => null,
+            };
+            if (type is null)
+                return null;
+
+            contract = contract.Options.GetTypeInfo(type);
+        }
+
+        return contract;
+    }
+
+    private static string? Expected(JsonTypeInfo contract)
+    {
+        var type = Nullable.GetUnderlyingType(contract.Type) ?? contract.Type;
+        if (type == typeof(string))
+            return "字符串，形如 \"…\"";
+        if (type == typeof(bool))
+            return "布尔值 true 或 false";
+        if (type == typeof(int) || type == typeof(long) || type == typeof(double) || type == typeof(decimal))
+            return "数字";
+        if (type == typeof(JsonObject))
+            return "对象，形如 {…}";
+        if (type == typeof(JsonArray))
+            return "数组，形如 […]";
+
+        return contract.Kind switch
+        {
+            JsonTypeInfoKind.Dictionary => "对象，形如 {\"名称\": 值, …}",
+            JsonTypeInfoKind.Enumerable when contract.ElementType == typeof(string) => "字符串数组，形如 [\"…\", \"…\"]",
+            JsonTypeInfoKind.Enumerable => "数组，形如 […]",
+            JsonTypeInfoKind.Object => "对象，形如 {…}",
+            _ => null,
+        };
+    }
+
+    [GeneratedRegex(@"\.(?<name>[^.\[]+)|\['(?<quoted>(?:[^']|'')*)'\]|\[(?<index>\d+)\]")]
+    private static partial Regex PathSegment();
+}
