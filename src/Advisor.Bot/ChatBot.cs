@@ -279,7 +279,7 @@ internal sealed class ChatBot(
         read.Intent is not null || read.Facts.Count > 0 || read.Materials.Count > 0 || read.Submitted.Count > 0
         || read.Outcome is not null;
 
-    private static string ImpliedIntent(
+    private string ImpliedIntent(
         ConversationState state, Interpretation read, Procedure procedure, bool switched, bool hadProcedure)
     {
         // 「同意的有20个呢」 while checking a meeting: the counts answer the eligibility question, though 同意
@@ -297,8 +297,9 @@ internal sealed class ChatBot(
                 : EligibilityEvaluator.HasRules(procedure) ? Intents.Eligibility : Intents.Materials;
         }
 
+        // 「照片要几寸」 asks about a paper; 「身份证、户口本」 lists what was brought.
         if ((read.Materials.Count > 0 || read.Submitted.Count > 0) && !switched)
-            return Intents.Completeness;
+            return read.Submitted.Count == 0 && AsksAbout(read.Text) ? Intents.Materials : Intents.Completeness;
 
         // 「那低保呢」 after a question about another procedure asks the same about this one.
         if (switched && hadProcedure && state.LastIntent is { } last && Intents.NeedsProcedure(last))
@@ -306,6 +307,9 @@ internal sealed class ChatBot(
 
         return Intents.Steps;
     }
+
+    private bool AsksAbout(string text) =>
+        interpreter.Lexicon.QuestionWords.Any(w => text.Contains(w, StringComparison.Ordinal));
 
     private ToolAnswer Clarify(ConversationState state, Interpretation read)
     {

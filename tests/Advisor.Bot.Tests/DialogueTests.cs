@@ -255,6 +255,28 @@ public sealed class DialogueTests(BotFactory factory) : IClassFixture<BotFactory
         Assert.Contains("✓ 家庭月人均收入375元，低于低保标准555元", turn.Replies[0].Text);
     }
 
+    [Fact]
+    public async Task ReplyAsync_QuestionAboutOnePaper_ListsTheMaterials()
+    {
+        var first = await AskAsync(null, "独生子女家庭初审要带啥");
+        var second = await AskAsync(first.ConversationId, "照片要几寸");
+
+        Assert.Equal("44a", second.Replies[0].ProcedureId);
+        Assert.Equal("materials", second.Replies[0].Intent);
+        Assert.Contains("一寸免冠照片", second.Replies[0].Text);
+    }
+
+    [Fact]
+    public async Task ReplyAsync_PaperNamedOnlyInAskingWords_DoesNotBringInAnotherProcedure()
+    {
+        // 兵役登记's paper is called 证件, which is also how people ask for papers in general.
+        var turn = await AskAsync(null, "老人家８１岁了领高龄钱要拿啥证件");
+
+        Assert.Equal("34", turn.Replies[0].ProcedureId);
+        Assert.Equal("materials", turn.Replies[0].Intent);
+        Assert.Contains("一卡通", turn.Replies[0].Text);
+    }
+
     private Task<ChatTurn> AskAsync(string? conversationId, string text) =>
         factory.Bot.ReplyAsync(conversationId, text, CancellationToken.None);
 }

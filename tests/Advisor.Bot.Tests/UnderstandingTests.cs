@@ -222,6 +222,15 @@ public sealed class UnderstandingTests(BotFactory factory) : IClassFixture<BotFa
         Assert.Equal("99", interpreter.Read("烤火费咋领", null).Best?.Procedure.Id);
         Assert.Equal("99", interpreter.Read("冬天买煤有补助吗", null).Best?.Procedure.Id);
     }
+    [Fact]
+    public void Read_FactWordAfterANegation_IsNotStated()
+    {
+        var facts = Interpreter.Read("不是分户，是闺女嫁出去迁户口", current: null).Facts;
+
+        Assert.Equal("moveOut", facts["hukouChangeType"]);
+        Assert.Equal(true, facts["moveForMarriage"]);
+    }
+
     [Theory]
     [InlineData("俺娘是1944年3月生的，户口在村里", 82)]
     [InlineData("俺娘是1944年12月5日生的", 81)]

@@ -21,7 +21,7 @@ internal sealed class FactExtractor(Lexicon lexicon, FactVocabulary vocabulary, 
 
         foreach (var word in lexicon.FactWords)
         {
-            if (facts.ContainsKey(word.Fact) || !text.Contains(word.Word, StringComparison.Ordinal))
+            if (facts.ContainsKey(word.Fact) || !StatedPlainly(text, word.Word))
                 continue;
 
             if (vocabulary.Find(word.Fact) is { } definition && Convert(definition, word.Value) is { } value)
@@ -55,6 +55,22 @@ internal sealed class FactExtractor(Lexicon lexicon, FactVocabulary vocabulary, 
     }
 
     private const string IncomeFact = "monthlyIncomePerCapita";
+
+    /// <summary>
+    /// Whether the word stands in the text at least once without a negation right before it: 「不是分户」
+    /// states no 分户.
+    /// </summary>
+    private bool StatedPlainly(string text, string word)
+    {
+        for (var at = text.IndexOf(word, StringComparison.Ordinal); at >= 0;
+             at = text.IndexOf(word, at + 1, StringComparison.Ordinal))
+        {
+            if (!lexicon.Negations.Any(n => at >= n.Length && text.AsSpan(at - n.Length, n.Length).SequenceEqual(n)))
+                return true;
+        }
+
+        return false;
+    }
 
     private const string AgeFact = "age";
 

@@ -30,6 +30,8 @@ internal sealed class Lexicon
         Yes = [.. file.Yes.Select(TextFold.Normalize).OrderByDescending(w => w.Length)];
         No = [.. file.No.Select(TextFold.Normalize).OrderByDescending(w => w.Length)];
         QuestionForms = [.. file.QuestionForms.Select(TextFold.Normalize)];
+        QuestionWords = [.. file.QuestionWords.Select(TextFold.Normalize)];
+        Negations = [.. file.Negations.Select(TextFold.Normalize).OrderByDescending(w => w.Length)];
         OutcomeYes = [.. file.Outcomes.GetValueOrDefault("yes", []).Select(TextFold.Normalize)];
         OutcomeNo = [.. file.Outcomes.GetValueOrDefault("no", []).Select(TextFold.Normalize)];
         FactWords = [.. file.Facts.SelectMany(fact => fact.Value.SelectMany(value => value.Value.Select(word =>
@@ -65,6 +67,12 @@ internal sealed class Lexicon
 
     /// <summary>Yes-no question forms (是不是, 能不能): they ask, so they answer neither yes nor no.</summary>
     public IReadOnlyList<string> QuestionForms { get; }
+
+    /// <summary>Words that make a message a question (几, 啥, 哪): 「照片要几寸」 asks about a paper.</summary>
+    public IReadOnlyList<string> QuestionWords { get; }
+
+    /// <summary>Words that deny the fact word right after them: 「不是分户」.</summary>
+    public IReadOnlyList<string> Negations { get; }
 
     public IReadOnlyList<string> OutcomeYes { get; }
 
@@ -139,6 +147,10 @@ internal sealed class Lexicon
         public List<string> No { get; init; } = [];
 
         public List<string> QuestionForms { get; init; } = [];
+
+        public List<string> QuestionWords { get; init; } = [];
+
+        public List<string> Negations { get; init; } = [];
 
         public Dictionary<string, List<string>> Outcomes { get; init; } = [];
 

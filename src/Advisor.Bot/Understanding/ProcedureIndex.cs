@@ -130,7 +130,7 @@ internal sealed class ProcedureIndex
                 continue;
 
             var chars = CharBigrams(text).Distinct().ToArray();
-            if (chars.Length == 0)
+            if (chars.Length == 0 || field is TermField.Material or TermField.Step && MostlyAsking(chars, generic))
                 continue;
 
             var readings = PinyinBigrams(text).Distinct().ToArray();
@@ -342,6 +342,13 @@ internal sealed class ProcedureIndex
                 matched[posting.Term] += posting.Weight;
         }
     }
+
+    /// <summary>
+    /// A paper or step named mostly in the words people ask with (证件, 准备材料) says how a question is
+    /// asked, not which procedure it is about.
+    /// </summary>
+    private static bool MostlyAsking(int[] bigrams, HashSet<int> generic) =>
+        bigrams.Count(k => !generic.Contains(k)) * 2 < bigrams.Length;
 
     private static IEnumerable<(TermField Field, string Text)> NamesOf(Procedure procedure)
     {
