@@ -136,6 +136,15 @@ internal sealed class ChatBot(
             return await AnswerAsync(state, chosen, intent, read, cancellationToken);
         }
 
+        // 「要准备哪些材料」 after 「您问的是下面哪一项？」 says what is wanted, not which: ask the same again,
+        // keeping what is now asked, without counting it as not understood.
+        if (state.PendingChoices.Count > 0 && read.Intent is { } wanted && Intents.NeedsProcedure(wanted)
+            && (read.Best is null || read.BestScore < ClarifyScore))
+        {
+            state.PendingIntent = wanted;
+            return writer.WhichProcedure([.. state.PendingChoices.Select(catalog.Find).OfType<Procedure>()]);
+        }
+
         state.PendingChoices = [];
         var best = read.Best;
         var strong = best is not null && read.BestScore >= (read.OutOfScope ? SureScore : AcceptScore)

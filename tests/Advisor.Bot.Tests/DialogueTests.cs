@@ -22,6 +22,19 @@ public sealed class DialogueTests(BotFactory factory) : IClassFixture<BotFactory
     }
 
     [Fact]
+    public async Task ReplyAsync_QuestionWithoutAChoiceAfterAskingWhich_AsksAgainAndKeepsTheQuestion()
+    {
+        var asked = await AskAsync(null, "盖公章怎么办");
+        var again = await AskAsync(asked.ConversationId, "要准备哪些材料");
+        var chosen = await AskAsync(asked.ConversationId, "党组织公章");
+
+        Assert.Equal("clarify", again.Replies[0].Intent);
+        Assert.Equal(asked.Replies[0].SuggestedActions, again.Replies[0].SuggestedActions);
+        Assert.Equal("17", chosen.Replies[0].ProcedureId);
+        Assert.Equal("materials", chosen.Replies[0].Intent);
+    }
+
+    [Fact]
     public async Task ReplyAsync_ChoiceByItsPlace_AnswersThatProcedure()
     {
         var asked = await AskAsync(null, "公章要带什么材料");
