@@ -28,6 +28,8 @@ internal sealed class ChatBot(
     ConversationStore conversations,
     SkKernel kernel,
     ModelRoute model,
+    EligibilityEvaluator eligibility,
+    FactReader factReader,
     TimeProvider time,
     ILogger<ChatBot> logger) : IChatBot
 {
@@ -188,7 +190,8 @@ internal sealed class ChatBot(
         Remember(state, read.Facts);
         // 「你好」 or 「你会什么」 next to a procedure's name: the procedure is what matters.
         var asked = read.Intent is Intents.List or Intents.Help ? null : read.Intent;
-        var chosenIntent = asked ?? ImpliedIntent(state, read, procedure, switched: previous != procedure.Id, hadProcedure: previous is not null);
+        var chosenIntent = asked ?? ImpliedIntent(state, read, procedure, switched: previous != procedure.Id, hadProcedure: previous is not null,
+            disqualifies: await DisqualifiesAsync(state, read, procedure, cancellationToken));
         return await AnswerAsync(state, procedure, chosenIntent, read, cancellationToken);
     }
 
@@ -288,9 +291,39 @@ internal sealed class ChatBot(
         read.Intent is not null || read.Facts.Count > 0 || read.Materials.Count > 0 || read.Submitted.Count > 0
         || read.Outcome is not null;
 
-    private string ImpliedIntent(
-        ConversationState state, Interpretation read, Procedure procedure, bool switched, bool hadProcedure)
+    /// <summary>
+    /// Whether facts stated in passing (「她厂里交着职工医保」) make the applicant ineligible: that is what a
+    /// resident must hear, whatever was asked before.
+    /// </summary>
+    private async Task<bool> DisqualifiesAsync(
+        ConversationState state, Interpretation read, Procedure procedure, CancellationToken cancellationToken)
     {
+        if (read.Facts.Count == 0 || !EligibilityEvaluator.HasRules(procedure))
+            return false;
+
+        FactSet facts;
+        try
+        {
+            var raw = JsonSerializer.SerializeToElement(state.Facts).EnumerateObject()
+                .ToDictionary(p => p.Name, p => p.Value, StringComparer.Ordinal);
+            facts = factReader.Read(raw, procedure);
+        }
+        catch (FactValidationException)
+        {
+            return false;
+        }
+
+        var result = await eligibility.EvaluateAsync(procedure, facts, cancellationToken);
+        return result.Decision == Decision.Ineligible;
+    }
+
+    private string ImpliedIntent(
+        ConversationState state, Interpretation read, Procedure procedure, bool switched, bool hadProcedure,
+        bool disqualifies)
+    {
+        if (disqualifies && !switched)
+            return Intents.Eligibility;
+
         // 「同意的有20个呢」 while checking a meeting: the counts answer the eligibility question, though 同意
         // also reads as a step's outcome.
         if (read.Facts.Count > 0 && !switched && state.LastIntent == Intents.Eligibility)

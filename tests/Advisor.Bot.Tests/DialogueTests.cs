@@ -290,6 +290,17 @@ public sealed class DialogueTests(BotFactory factory) : IClassFixture<BotFactory
         Assert.Contains("一卡通", turn.Replies[0].Text);
     }
 
+    [Fact]
+    public async Task ReplyAsync_FactStatedInPassingThatDisqualifies_SaysSo()
+    {
+        var first = await AskAsync(null, "城乡医保要带啥");
+        var second = await AskAsync(first.ConversationId, "她现在厂里给交着职工医保哩");
+
+        Assert.Equal("28", second.Replies[0].ProcedureId);
+        Assert.Equal("eligibility", second.Replies[0].Intent);
+        Assert.Contains("暂不符合条件", second.Replies[0].Text);
+    }
+
     private Task<ChatTurn> AskAsync(string? conversationId, string text) =>
         factory.Bot.ReplyAsync(conversationId, text, CancellationToken.None);
 }
