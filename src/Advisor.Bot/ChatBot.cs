@@ -138,7 +138,7 @@ internal sealed class ChatBot(
             return await AnswerAsync(state, chosen, intent, read, cancellationToken);
         }
 
-        // 「要准备哪些材料」 after 「您问的是下面哪一项？」 says what is wanted, not which: ask the same again,
+        // 「要准备哪些材料」 after 「您问的是哪一项？」 says what is wanted, not which: ask the same again,
         // keeping what is now asked, without counting it as not understood.
         if (state.PendingChoices.Count > 0 && read.Intent is { } wanted && Intents.NeedsProcedure(wanted)
             && (read.Best is null || read.BestScore < ClarifyScore))
@@ -269,6 +269,10 @@ internal sealed class ChatBot(
 
     private Procedure? Chosen(ConversationState state, Interpretation read)
     {
+        // 「是」 to 「您问的是「高龄津贴」吗？」.
+        if (state.PendingChoices.Count == 1 && read.Text.Length <= ShortReply && interpreter.Facts.ReadYesNo(read.Text) == true)
+            return catalog.Find(state.PendingChoices[0]);
+
         // 「1」, 「第二个」: the place of the choice in the list offered.
         if (read.Text.Length <= 4 && ChineseNumbers.ToDigits(read.Text) is var digits
             && int.TryParse(digits.Trim('第', '个', '项', '条', ' '), NumberStyles.None, CultureInfo.InvariantCulture, out var place)

@@ -301,6 +301,18 @@ public sealed class DialogueTests(BotFactory factory) : IClassFixture<BotFactory
         Assert.Contains("暂不符合条件", second.Replies[0].Text);
     }
 
+    [Fact]
+    public async Task ReplyAsync_OneProcedureInDoubt_AsksAboutItAndTakesAYes()
+    {
+        var asked = await AskAsync(null, "高林津贴要啥材料");
+        var confirmed = await AskAsync(asked.ConversationId, "是");
+
+        Assert.Equal("clarify", asked.Replies[0].Intent);
+        Assert.Contains("您问的是「老年人高龄津贴」吗", asked.Replies[0].Text);
+        Assert.Equal("34", confirmed.Replies[0].ProcedureId);
+        Assert.Equal("materials", confirmed.Replies[0].Intent);
+    }
+
     private Task<ChatTurn> AskAsync(string? conversationId, string text) =>
         factory.Bot.ReplyAsync(conversationId, text, CancellationToken.None);
 }

@@ -371,13 +371,20 @@ internal sealed partial class AnswerWriter(ProcedureCatalog catalog)
 
     public ToolAnswer WhichProcedure(IReadOnlyList<Procedure> candidates)
     {
-        var text = new StringBuilder("您问的是下面哪一项？");
         if (candidates.Count == 0)
         {
-            text.Append("请说一下要办的事，比如「").Append(string.Join("」「", Popular().Take(3))).Append("」。");
-            return new ToolAnswer(string.Empty, Intents.Clarify, text.ToString(), Popular());
+            var ask = $"您问的是哪件事？请说一下要办的事，比如「{string.Join("」「", Popular().Take(3))}」。";
+            return new ToolAnswer(string.Empty, Intents.Clarify, ask, Popular());
         }
 
+        if (candidates.Count == 1)
+        {
+            var only = candidates[0].Title;
+            return new ToolAnswer(string.Empty, Intents.Clarify,
+                $"您问的是「{only}」吗？是的话点一下或者回复「是」，不是的话请说一下要办的事。", [only]);
+        }
+
+        var text = new StringBuilder("您问的是下面哪一项？");
         text.AppendLine();
         foreach (var procedure in candidates)
             text.AppendLine(CultureInfo.InvariantCulture, $"· {procedure.Title}");
