@@ -77,6 +77,26 @@ public class EvaluationEndpointTests(ApiFactory factory) : IClassFixture<ApiFact
         Assert.Equal("eligible", body.GetProperty("decision").GetString());
     }
 
+    [Theory]
+    [InlineData("/api/procedures/34/eligibility", "birthDate")]
+    [InlineData("/api/procedures/34/checklist", "gender")]
+    [InlineData("/api/screening", "maritalStatus")]
+    public async Task Evaluation_FactThatIsNotValidUtf8_Is400NamingIt(string url, string fact)
+    {
+        using var client = factory.CreateClient();
+        // The value's one byte, 0xFF, can never stand in UTF-8.
+        byte[] body = [.. "{\"facts\":{\""u8, .. System.Text.Encoding.UTF8.GetBytes(fact), .. "\":\"?\"}}"u8];
+        body[^4] = 0xFF;
+        using var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+
+        using var response = await client.PostAsync(new Uri(url, UriKind.Relative), content);
+        var problem = await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True(problem.GetProperty("errors").TryGetProperty($"facts.{fact}", out _), problem.ToString());
+    }
+
     [Fact]
     public async Task Eligibility_WrongContentType_Is415()
     {

@@ -196,8 +196,19 @@ public sealed class FactReader(ProcedureCatalog catalog, TimeProvider time)
     }
 
     // Full-width digits and letters (８５, ｍａｌｅ) become their ASCII forms; spaces around are dropped.
-    private static string? NormalizedText(JsonElement element) =>
-        element.ValueKind == JsonValueKind.String
-            ? element.GetString()!.Normalize(NormalizationForm.FormKC).Trim()
-            : null;
+    // A string that is not valid UTF-8 cannot be read as text at all: it is refused like a wrong type.
+    private static string? NormalizedText(JsonElement element)
+    {
+        if (element.ValueKind != JsonValueKind.String)
+            return null;
+
+        try
+        {
+            return element.GetString()!.Normalize(NormalizationForm.FormKC).Trim();
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
 }
