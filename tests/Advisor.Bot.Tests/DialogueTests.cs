@@ -313,6 +313,20 @@ public sealed class DialogueTests(BotFactory factory) : IClassFixture<BotFactory
         Assert.Equal("materials", confirmed.Replies[0].Intent);
     }
 
+    [Theory]
+    [InlineData("要是2026年10月1号贴出去，啥时候到期", "2026年10月1日张贴")]
+    [InlineData("2026-09-30贴的，哪天能撤", "2026年9月30日张贴")]
+    public async Task ReplyAsync_PostingDateInAFollowUp_GivesThePublicityEnd(string text, string posted)
+    {
+        var first = await AskAsync(null, "俺想批块宅基地盖房，村里要公示多长时间");
+        var second = await AskAsync(first.ConversationId, text);
+
+        Assert.Equal("23", second.Replies[0].ProcedureId);
+        Assert.Equal("publicity", second.Replies[0].Intent);
+        Assert.Contains(posted, second.Replies[0].Text);
+        Assert.Contains("2026年10月8日公示期满", second.Replies[0].Text);
+    }
+
     private Task<ChatTurn> AskAsync(string? conversationId, string text) =>
         factory.Bot.ReplyAsync(conversationId, text, CancellationToken.None);
 }

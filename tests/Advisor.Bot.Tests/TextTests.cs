@@ -98,6 +98,8 @@ public sealed class DateReaderTests
     [InlineData("十月一号贴的", 2026, 10, 1)]
     [InlineData("今天贴的", 2026, 3, 2)]
     [InlineData("明天公示", 2026, 3, 3)]
+    [InlineData("2026 09 30贴的", 2026, 9, 30)]
+    [InlineData("国庆节那天贴出去", 2026, 10, 1)]
     public void Find_NamedDate_ReturnsIt(string text, int year, int month, int day)
     {
         Assert.Equal(new DateOnly(year, month, day), DateReader.Find(text, Today));

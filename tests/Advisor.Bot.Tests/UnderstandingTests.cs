@@ -101,6 +101,9 @@ public sealed class UnderstandingTests(BotFactory factory) : IClassFixture<BotFa
     [InlineData("不是", false)]
     [InlineData("没有", false)]
     [InlineData("不在", false)]
+    [InlineData("财产没超", true)]
+    [InlineData("不超过", true)]
+    [InlineData("不是的", false)]
     public void ReadAnswer_YesOrNo_IsRead(string text, bool expected)
     {
         var hukou = Catalog.Vocabulary.Find("hukouLocal")!;

@@ -158,19 +158,16 @@ internal sealed class FactExtractor(Lexicon lexicon, FactVocabulary vocabulary, 
     {
         ArgumentNullException.ThrowIfNull(text);
         text = WithoutQuestionForms(text);
-        foreach (var word in lexicon.No)
-        {
-            if (text.Contains(word, StringComparison.Ordinal))
-                return false;
-        }
 
-        foreach (var word in lexicon.Yes)
-        {
-            if (word.Length >= 2 ? text.Contains(word, StringComparison.Ordinal) : text.StartsWith(word, StringComparison.Ordinal))
-                return true;
-        }
+        // A yes said with a negation (没超, 不超过) is longer than the negation inside it: the longest word
+        // found decides, a no-word on a tie.
+        var yes = lexicon.Yes.FirstOrDefault(w => w.Length >= 2 ? text.Contains(w, StringComparison.Ordinal)
+            : text.StartsWith(w, StringComparison.Ordinal));
+        var no = lexicon.No.FirstOrDefault(w => text.Contains(w, StringComparison.Ordinal));
+        if (no is not null && (yes is null || no.Length >= yes.Length))
+            return false;
 
-        return null;
+        return yes is null ? null : true;
     }
 
     /// <summary>
