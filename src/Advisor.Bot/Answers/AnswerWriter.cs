@@ -13,7 +13,7 @@ namespace Advisor.Bot.Answers;
 /// number in a reply is copied from those results or from the procedure file; nothing is made up here.
 /// Each reply about a procedure says where to go and ends with the procedure's legal note, if it has one.
 /// </summary>
-internal sealed partial class AnswerWriter(ProcedureCatalog catalog)
+internal sealed partial class AnswerWriter(ProcedureCatalog catalog, Lexicon lexicon)
 {
     /// <summary>Where to ask about anything the bot cannot answer.</summary>
     public const string WhereToAsk = "请咨询您所在的村（居）民委员会，或拨打12345政务服务便民热线。";
@@ -406,8 +406,11 @@ internal sealed partial class AnswerWriter(ProcedureCatalog catalog)
         _ => [],
     };
 
+    // The lexicon's featured procedures first (what residents ask about most), then those with rules.
     private IReadOnlyList<string> Popular() =>
-        [.. catalog.Procedures.Where(EligibilityEvaluator.HasRules).Take(4)
+        [.. lexicon.Featured.Select(catalog.Find).OfType<Procedure>()
+            .Concat(catalog.Procedures.Where(EligibilityEvaluator.HasRules))
+            .Distinct().Take(4)
             .Select(p => FirstName(p))];
 
     private static IReadOnlyList<string> FollowUps(Procedure procedure, string answered)

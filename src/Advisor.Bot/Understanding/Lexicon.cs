@@ -44,6 +44,7 @@ internal sealed class Lexicon
             ? new HouseholdIncomePatterns(Compile(income.Size), Compile(income.Monthly), Compile(income.Yearly))
             : null;
         OutOfScope = [.. file.OutOfScope.Select(TextFold.Normalize)];
+        Featured = file.Featured;
         BirthDate = file.BirthDate is { } birth
             ? new BirthDatePattern(Compile(birth.Pattern), [.. birth.ChildWords.Select(TextFold.Normalize)])
             : null;
@@ -95,6 +96,9 @@ internal sealed class Lexicon
 
     /// <summary>Topics that are certainly not village duties.</summary>
     public IReadOnlyList<string> OutOfScope { get; }
+
+    /// <summary>Ids of the procedures residents ask about most, offered first as examples and quick replies.</summary>
+    public IReadOnlyList<string> Featured { get; }
 
     /// <summary>How a birth date is said (「1944年3月生的」), and the words that make it a child's; null if absent.</summary>
     public BirthDatePattern? BirthDate { get; }
@@ -165,6 +169,8 @@ internal sealed class Lexicon
         public IncomeEntry? HouseholdIncome { get; init; }
 
         public List<string> OutOfScope { get; init; } = [];
+
+        public List<string> Featured { get; init; } = [];
 
         public BirthDateEntry? BirthDate { get; init; }
     }
