@@ -327,6 +327,17 @@ public sealed class DialogueTests(BotFactory factory) : IClassFixture<BotFactory
         Assert.Contains("2026年10月8日公示期满", second.Replies[0].Text);
     }
 
+    [Fact]
+    public async Task ReplyAsync_NextStepAfterAskingAboutThePublicity_GoesOnFromIt()
+    {
+        var first = await AskAsync(null, "高龄津贴要带啥");
+        await AskAsync(first.ConversationId, "公示几天啊");
+        var next = await AskAsync(first.ConversationId, "下一步呢");
+
+        Assert.Equal("nextStep", next.Replies[0].Intent);
+        Assert.Contains("「公示7日」之后", next.Replies[0].Text);
+    }
+
     private Task<ChatTurn> AskAsync(string? conversationId, string text) =>
         factory.Bot.ReplyAsync(conversationId, text, CancellationToken.None);
 }

@@ -271,7 +271,10 @@ internal sealed partial class AnswerWriter(ProcedureCatalog catalog, Lexicon lex
         }
 
         AppendWhere(text, procedure);
-        return Finish(procedure, Intents.Publicity, text, FollowUps(procedure, Intents.Publicity));
+
+        // 「下一步呢」 after a question about the one publicity of a flow goes on from it.
+        return Finish(procedure, Intents.Publicity, text, FollowUps(procedure, Intents.Publicity))
+            with { StepId = publicity.Length == 1 ? publicity[0].Id : null };
     }
 
     public ToolAnswer Responsible(Procedure procedure, IReadOnlyList<Step> path)
