@@ -235,6 +235,29 @@ public sealed class UnderstandingTests(BotFactory factory) : IClassFixture<BotFa
     }
 
     [Theory]
+    [InlineData("rudang要交啥", "02b")]
+    [InlineData("申请dibao要准备啥材料", "25")]
+    [InlineData("gaolingjintie咋领", "34")]
+    public void Read_WordsTypedInPinyinLetters_AreUnderstood(string text, string procedure)
+    {
+        Assert.Equal(procedure, Interpreter.Read(text, current: null).Best?.Procedure.Id);
+    }
+
+    [Theory]
+    [InlineData("rudang", "入党")]
+    [InlineData("dibao", "低保")]
+    [InlineData("gaolingjintie", "高龄津贴")]
+    [InlineData("hello", "hello")]
+    [InlineData("80岁bt", "80岁bt")]
+    public void Spell_PinyinRun_IsWrittenWithTheRuleFilesCharacters(string text, string expected)
+    {
+        var spelling = new PinyinSpelling(factory.Services.GetRequiredService<Pinyin>(), Interpreter.Index.DomainWords,
+            [.. Interpreter.Lexicon.AllCues]);
+
+        Assert.Equal(expected, spelling.Apply(text));
+    }
+
+    [Theory]
     [InlineData("俺娘是1944年3月生的，户口在村里", 82)]
     [InlineData("俺娘是1944年12月5日生的", 81)]
     [InlineData("老爷子1946年生人", 80)]

@@ -21,6 +21,7 @@ internal sealed class Interpreter
     private readonly Segmenter _segmenter;
     private readonly MaterialMatcher _materials;
     private readonly SubmittedReader _submitted;
+    private readonly PinyinSpelling _spelling;
     private readonly HashSet<string> _askingWords;
     private readonly Dictionary<string, Procedure[]> _readers;
 
@@ -41,6 +42,8 @@ internal sealed class Interpreter
         _segmenter = segmenter;
         _materials = materials;
         _submitted = new SubmittedReader(lexicon);
+        _spelling = new PinyinSpelling(pinyin, _index.DomainWords,
+            [.. lexicon.AllCues, .. lexicon.Yes, .. lexicon.No, .. lexicon.Stopwords]);
         _readers = catalog.Procedures
             .SelectMany(p => p.Facts.Select(f => (f.Name, Procedure: p)))
             .GroupBy(x => x.Name, StringComparer.Ordinal)
@@ -59,7 +62,7 @@ internal sealed class Interpreter
     public Interpretation Read(string maskedText, Procedure? current)
     {
         ArgumentNullException.ThrowIfNull(maskedText);
-        var text = TextFold.Normalize(maskedText);
+        var text = _spelling.Apply(TextFold.Normalize(maskedText));
         var tokens = _segmenter.Cut(text).Where(t => t != " ").ToArray();
 
         // In a conversation, the documents a resident lists say what they brought for the current
