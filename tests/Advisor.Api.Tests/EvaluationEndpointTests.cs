@@ -34,7 +34,7 @@ public class EvaluationEndpointTests(ApiFactory factory) : IClassFixture<ApiFact
     [InlineData("""{"facts":{"shoeSize":42}}""", "facts.shoeSize")]
     [InlineData("""{"facts":{"gender":"robot"}}""", "facts.gender")]
     [InlineData("""{"facts":[1,2]}""", "facts")]
-    [InlineData("""{"facts":{"age":18""", "facts.age")]
+    [InlineData("""{"facts":{"age":18""", "body")]
     [InlineData("""{"facts":{"age":200}}""", "facts.age")]
     public async Task Eligibility_BadInput_Is400NamingTheField(string json, string field)
     {
@@ -65,7 +65,7 @@ public class EvaluationEndpointTests(ApiFactory factory) : IClassFixture<ApiFact
 
         Assert.Equal(400, status);
         Assert.Equal("JSON 格式不正确（第 1 行第 19 个字节附近），请检查引号、逗号和括号是否成对。",
-            body.GetProperty("errors").GetProperty("facts.age")[0].GetString());
+            body.GetProperty("errors").GetProperty("body")[0].GetString());
     }
 
     [Fact]
@@ -214,6 +214,36 @@ public class EvaluationEndpointTests(ApiFactory factory) : IClassFixture<ApiFact
 
         Assert.Equal(400, status);
         Assert.True(body.GetProperty("errors").TryGetProperty("submitted[1]", out _));
+    }
+
+    [Fact]
+    public async Task Completeness_BadFactAndBadSubmitted_Is400ListingBoth()
+    {
+        var (status, body) = await factory.PostAsync("/api/procedures/44b/completeness",
+            """{"facts":{"maritalStatus":1},"submitted":"结婚证"}""");
+
+        Assert.Equal(400, status);
+        var errors = body.GetProperty("errors");
+        Assert.Equal(["facts.maritalStatus", "submitted"],
+            errors.EnumerateObject().Select(e => e.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(
+            "maritalStatus 应为以下之一：single（未婚）、married（已婚（初婚））、remarried（再婚）、divorced（离婚）、widowed（丧偶）。",
+            errors.GetProperty("facts.maritalStatus")[0].GetString());
+        Assert.Equal("submitted 应为字符串数组，形如 [\"…\", \"…\"]。", errors.GetProperty("submitted")[0].GetString());
+    }
+
+    [Fact]
+    public async Task Completeness_BadFactAndTwoBlankItems_Is400ListingEach()
+    {
+        var (status, body) = await factory.PostAsync("/api/procedures/34/completeness",
+            """{"facts":{"age":"eighty"},"submitted":["身份证"," ",""]}""");
+
+        Assert.Equal(400, status);
+        var errors = body.GetProperty("errors");
+        Assert.Equal(["facts.age", "submitted[1]", "submitted[2]"],
+            errors.EnumerateObject().Select(e => e.Name).Order(StringComparer.Ordinal));
+        Assert.Equal("age 应为整数（年龄（周岁）），例如 85。", errors.GetProperty("facts.age")[0].GetString());
+        Assert.Equal("材料名称不能为空。", errors.GetProperty("submitted[2]")[0].GetString());
     }
 
     [Fact]
