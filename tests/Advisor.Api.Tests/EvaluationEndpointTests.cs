@@ -68,6 +68,19 @@ public class EvaluationEndpointTests(ApiFactory factory) : IClassFixture<ApiFact
             body.GetProperty("errors").GetProperty("body")[0].GetString());
     }
 
+    [Theory]
+    [InlineData("/api/procedures/34/eligibility", """{"facts":{"age":85,"age":20}}""", "facts.age")]
+    [InlineData("/api/screening", """{"facts":{"age":85,"hukouLocal":true,"age":85}}""", "facts.age")]
+    [InlineData("/api/procedures/34/completeness", """{"submitted":["身份证"],"Submitted":[]}""", "submitted")]
+    public async Task Evaluation_NameGivenTwice_Is400NamingIt(string url, string json, string field)
+    {
+        var (status, body) = await factory.PostAsync(url, json);
+
+        Assert.Equal(400, status);
+        Assert.Equal($"{field} 重复给出：同一个名称只能出现一次，请只保留一个。",
+            body.GetProperty("errors").GetProperty(field)[0].GetString());
+    }
+
     [Fact]
     public async Task Eligibility_FullWidthDigits_AreAccepted()
     {

@@ -51,6 +51,7 @@ internal static class JsonBody
             if (document.RootElement.ValueKind == JsonValueKind.Null)
                 return (null, errors.Add("body", "请求体不能为空（null）。"));
 
+            DuplicateNames.Report(document.RootElement, FieldNames(RuleJson.Options), errors);
             return (Bind<T>(document.RootElement, errors), errors);
         }
     }
@@ -109,15 +110,16 @@ internal static class JsonBody
 
     private static JsonPropertyInfo? Find(JsonTypeInfo contract, JsonProperty property)
     {
-        var comparison = contract.Options.PropertyNameCaseInsensitive
-            ? StringComparison.OrdinalIgnoreCase
-            : StringComparison.Ordinal;
         var name = NameOf(property);
-        return name is null ? null : contract.Properties.FirstOrDefault(p => string.Equals(p.Name, name, comparison));
+        var names = FieldNames(contract.Options);
+        return name is null ? null : contract.Properties.FirstOrDefault(p => names.Equals(p.Name, name));
     }
 
-    // A name that is not valid UTF-8 cannot be read as text; it matches no field.
-    private static string? NameOf(JsonProperty property)
+    private static StringComparer FieldNames(JsonSerializerOptions options) =>
+        options.PropertyNameCaseInsensitive ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
+
+    /// <summary>A property's name, or null when it is not valid UTF-8 and so cannot be read as text.</summary>
+    public static string? NameOf(JsonProperty property)
     {
         try
         {
