@@ -82,6 +82,16 @@ public class EvaluationEndpointTests(ApiFactory factory) : IClassFixture<ApiFact
     }
 
     [Fact]
+    public async Task Eligibility_AgeBeyondAnyWholeNumber_Is400GivingTheRange()
+    {
+        var (status, body) = await factory.PostAsync("/api/procedures/34/eligibility",
+            """{"facts":{"age":99999999999999999999}}""");
+
+        Assert.Equal(400, status);
+        Assert.Equal("age 应在 0 到 150 之间（年龄（周岁））。", body.GetProperty("errors").GetProperty("facts.age")[0].GetString());
+    }
+
+    [Fact]
     public async Task Eligibility_FullWidthDigits_AreAccepted()
     {
         var (status, body) = await factory.PostAsync("/api/procedures/34/eligibility", """{"facts":{"age":"８５","hukouLocal":true}}""");
