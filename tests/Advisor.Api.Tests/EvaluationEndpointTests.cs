@@ -59,26 +59,61 @@ public class EvaluationEndpointTests(ApiFactory factory) : IClassFixture<ApiFact
     }
 
     [Fact]
-    public async Task Eligibility_CutOffJson_Is400SayingTheSyntaxIsWrongAndWhere()
+    public async Task Eligibility_CutOffJson_Is400OnTheBodySayingWhereItStops()
     {
         var (status, body) = await factory.PostAsync("/api/procedures/34/eligibility", """{"facts":{"age":18""");
 
         Assert.Equal(400, status);
-        Assert.Equal("JSON 格式不正确（第 1 行第 19 个字节附近），请检查引号、逗号和括号是否成对。",
+        Assert.Equal("JSON 不完整：在第 1 行第 18 个字节之后就结束了，请检查括号和引号是否都已闭合。",
+            body.GetProperty("errors").GetProperty("body")[0].GetString());
+    }
+
+    [Fact]
+    public async Task Eligibility_MissingColon_Is400OnTheBodySayingWhere()
+    {
+        var (status, body) = await factory.PostAsync("/api/procedures/34/eligibility", """{"facts":{"age" 18}}""");
+
+        Assert.Equal(400, status);
+        Assert.Equal("JSON 格式不正确（第 1 行第 17 个字节附近），请检查引号、逗号和括号是否成对。",
             body.GetProperty("errors").GetProperty("body")[0].GetString());
     }
 
     [Theory]
-    [InlineData("/api/procedures/34/eligibility", """{"facts":{"age":85,"age":20}}""", "facts.age")]
-    [InlineData("/api/screening", """{"facts":{"age":85,"hukouLocal":true,"age":85}}""", "facts.age")]
-    [InlineData("/api/procedures/34/completeness", """{"submitted":["身份证"],"Submitted":[]}""", "submitted")]
-    public async Task Evaluation_NameGivenTwice_Is400NamingIt(string url, string json, string field)
+    [InlineData(false, "application/json")]
+    [InlineData(true, "application/json")]
+    [InlineData(false, null)]
+    public async Task Eligibility_EmptyBody_Is400WithOneMessageHoweverSent(bool chunked, string? contentType)
     {
-        var (status, body) = await factory.PostAsync(url, json);
+        using var client = factory.CreateClient();
+        var content = new StreamContent(new MemoryStream());
+        if (contentType is not null)
+            content.Headers.ContentType = new(contentType);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/procedures/34/eligibility") { Content = content };
+        request.Headers.TransferEncodingChunked = chunked;
 
-        Assert.Equal(400, status);
-        Assert.Equal($"{field} 重复给出：同一个名称只能出现一次，请只保留一个。",
-            body.GetProperty("errors").GetProperty(field)[0].GetString());
+        using var response = await client.SendAsync(request);
+        var body = await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("请求体为空，应为 JSON 对象，形如 {…}。", body.GetProperty("errors").GetProperty("body")[0].GetString());
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task NextSteps_EmptyBody_GivesTheFirstStepHoweverSent(bool chunked)
+    {
+        using var client = factory.CreateClient();
+        var content = new StreamContent(new MemoryStream());
+        content.Headers.ContentType = new("application/json");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/procedures/34/next-steps") { Content = content };
+        request.Headers.TransferEncodingChunked = chunked;
+
+        using var response = await client.SendAsync(request);
+        var body = await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("apply", body.GetProperty("next")[0].GetProperty("id").GetString());
     }
 
     [Fact]

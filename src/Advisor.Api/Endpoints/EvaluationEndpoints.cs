@@ -101,9 +101,7 @@ internal static class EvaluationEndpoints
         if (catalog.Find(id) is not { } procedure)
             return ProcedureEndpoints.NotFound(id);
 
-        var (body, errors) = request.ContentLength is 0
-            ? (new NextStepsRequest(null, null), new FieldErrors())
-            : await JsonBody.ReadAsync<NextStepsRequest>(request, cancellationToken);
+        var (body, errors) = await JsonBody.ReadAsync(request, new NextStepsRequest(null, null), cancellationToken);
         if (errors.Count > 0)
             return errors.ToProblem();
 

@@ -22,28 +22,49 @@ internal static class JsonBody
     /// is null only when nothing could be read at all. A field is left out whole: in a list with an item
     /// of the wrong type, the other items are not checked.
     /// </summary>
-    public static async Task<(T? Body, FieldErrors Errors)> ReadAsync<T>(
+    public static Task<(T? Body, FieldErrors Errors)> ReadAsync<T>(
         HttpRequest request, CancellationToken cancellationToken)
+        where T : class =>
+        ReadAsync<T>(request, null, cancellationToken);
+
+    /// <summary>As <see cref="ReadAsync{T}(HttpRequest, CancellationToken)"/>; an empty body is <paramref name="whenEmpty"/>.</summary>
+    public static async Task<(T? Body, FieldErrors Errors)> ReadAsync<T>(
+        HttpRequest request, T? whenEmpty, CancellationToken cancellationToken)
         where T : class
     {
-        var errors = new FieldErrors();
-        if (request.ContentLength is 0 || !request.HasJsonContentType())
-            return (null, errors.Add("body", "请求体应为 JSON（Content-Type: application/json）。"));
-
+        // Read whole, whether sent with a length, chunked or with no headers at all, so that an empty
+        // body is found the same way each time.
         using var buffer = new MemoryStream();
         await request.Body.CopyToAsync(buffer, cancellationToken);
         var json = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
         if (json.Span.StartsWith(ByteOrderMark))
             json = json[ByteOrderMark.Length..];
 
+        var errors = new FieldErrors();
+        if (!json.IsEmpty && !request.HasJsonContentType())
+            return (null, errors.Add("body", "请求体应为 JSON（Content-Type: application/json）。"));
+
+        var reading = ReaderOptions(RuleJson.Options);
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(json, DocumentOptions(RuleJson.Options));
+            document = JsonDocument.Parse(json, new JsonDocumentOptions
+            {
+                AllowTrailingCommas = reading.AllowTrailingCommas,
+                CommentHandling = reading.CommentHandling,
+                MaxDepth = reading.MaxDepth,
+            });
         }
         catch (JsonException e)
         {
-            return (null, errors.Add("body", JsonErrorText.Syntax(e.LineNumber, e.BytePositionInLine)));
+            var (empty, cutOff) = Scan(json.Span, reading);
+            if (empty && whenEmpty is not null)
+                return (whenEmpty, errors);
+
+            var message = empty ? "请求体为空，应为 JSON 对象，形如 {…}。"
+                : cutOff ? JsonErrorText.CutOff(e.LineNumber, e.BytePositionInLine)
+                : JsonErrorText.Syntax(e.LineNumber, e.BytePositionInLine);
+            return (null, errors.Add("body", message));
         }
 
         using (document)
@@ -59,12 +80,33 @@ internal static class JsonBody
     public static ValidationProblem Problem(string field, string message) =>
         new FieldErrors().Add(field, message).ToProblem();
 
-    private static JsonDocumentOptions DocumentOptions(JsonSerializerOptions options) => new()
+    private static JsonReaderOptions ReaderOptions(JsonSerializerOptions options) => new()
     {
         AllowTrailingCommas = options.AllowTrailingCommas,
         CommentHandling = options.ReadCommentHandling,
         MaxDepth = options.MaxDepth,
     };
+
+    // For a body that stops early the parser names whatever it saw last ("'5' is an invalid end of a
+    // number"). Read again as the start of a longer text, such a body has no error: only then is it cut
+    // off; and one with no value in it at all is empty.
+    private static (bool Empty, bool CutOff) Scan(ReadOnlySpan<byte> json, JsonReaderOptions options)
+    {
+        var reader = new Utf8JsonReader(json, isFinalBlock: false, new JsonReaderState(options));
+        try
+        {
+            while (reader.Read())
+            {
+            }
+        }
+        catch (JsonException)
+        {
+            return (false, false);
+        }
+
+        var empty = reader.TokenType == JsonTokenType.None && reader.BytesConsumed == json.Length;
+        return (empty, !empty);
+    }
 
     // Each field is read on its own, so that one bad field does not hide the next; the body is then
     // made of the fields that could be read.

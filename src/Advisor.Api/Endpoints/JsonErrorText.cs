@@ -39,6 +39,13 @@ internal static partial class JsonErrorText
     public static string Syntax(long? line, long? bytePositionInLine) =>
         $"JSON 格式不正确（第 {line + 1} 行第 {bytePositionInLine + 1} 个字节附近），请检查引号、逗号和括号是否成对。";
 
+    /// <summary>A body that stops before its JSON is complete: the 0-based line, and the bytes on it.</summary>
+    public static string CutOff(long? line, long? bytesInLine)
+    {
+        var where = bytesInLine is null or 0 ? $"第 {line + 1} 行开头" : $"第 {line + 1} 行第 {bytesInLine} 个字节之后";
+        return $"JSON 不完整：在{where}就结束了，请检查括号和引号是否都已闭合。";
+    }
+
     /// <summary>What the field at <paramref name="path"/> of a body read as <paramref name="target"/> should hold.</summary>
     public static string Mismatch(string? path, Type target, JsonSerializerOptions options)
     {
