@@ -47,8 +47,7 @@ internal static class EvaluationEndpoints
                 statusCode: StatusCodes.Status404NotFound);
         }
 
-        var (body, errors) = await JsonBody.ReadAsync<FactsRequest>(request, cancellationToken);
-        var facts = ReadFacts(reader, body?.Facts, procedure, errors);
+        var (facts, errors) = await ReadFactsAsync(request, reader, procedure, cancellationToken);
         if (errors.Count > 0)
             return errors.ToProblem();
 
@@ -62,8 +61,7 @@ internal static class EvaluationEndpoints
         if (catalog.Find(id) is not { } procedure)
             return ProcedureEndpoints.NotFound(id);
 
-        var (body, errors) = await JsonBody.ReadAsync<FactsRequest>(request, cancellationToken);
-        var facts = ReadFacts(reader, body?.Facts, procedure, errors);
+        var (facts, errors) = await ReadFactsAsync(request, reader, procedure, cancellationToken);
         if (errors.Count > 0)
             return errors.ToProblem();
 
@@ -101,7 +99,8 @@ internal static class EvaluationEndpoints
         if (catalog.Find(id) is not { } procedure)
             return ProcedureEndpoints.NotFound(id);
 
-        var (body, errors) = await JsonBody.ReadAsync(request, new NextStepsRequest(null, null), cancellationToken);
+        var start = new NextStepsRequest(null, null);
+        var (body, errors) = await JsonBody.ReadAsync(request, start, cancellationToken);
         if (errors.Count > 0)
             return errors.ToProblem();
 
@@ -120,8 +119,18 @@ internal static class EvaluationEndpoints
         }
     }
 
-    /// <summary>The facts as the rules read them; a fact that cannot be read is added to the errors.</summary>
-    internal static FactSet ReadFacts(
+    /// <summary>
+    /// Reads a <see cref="FactsRequest"/> body and its facts; the errors hold every problem with either.
+    /// </summary>
+    internal static async Task<(FactSet Facts, FieldErrors Errors)> ReadFactsAsync(
+        HttpRequest request, FactReader reader, Procedure? procedure, CancellationToken cancellationToken)
+    {
+        var (body, errors) = await JsonBody.ReadAsync<FactsRequest>(request, cancellationToken);
+        return (ReadFacts(reader, body?.Facts, procedure, errors), errors);
+    }
+
+    /// <summary>The facts as the rules read them; each fact that cannot be read is added to the errors.</summary>
+    private static FactSet ReadFacts(
         FactReader reader, Dictionary<string, JsonElement>? raw, Procedure? procedure, FieldErrors errors)
     {
         try

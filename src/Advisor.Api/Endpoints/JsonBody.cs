@@ -27,7 +27,9 @@ internal static class JsonBody
         where T : class =>
         ReadAsync<T>(request, null, cancellationToken);
 
-    /// <summary>As <see cref="ReadAsync{T}(HttpRequest, CancellationToken)"/>; an empty body is <paramref name="whenEmpty"/>.</summary>
+    /// <summary>
+    /// As <see cref="ReadAsync{T}(HttpRequest, CancellationToken)"/>; an empty body is <paramref name="whenEmpty"/>.
+    /// </summary>
     public static async Task<(T? Body, FieldErrors Errors)> ReadAsync<T>(
         HttpRequest request, T? whenEmpty, CancellationToken cancellationToken)
         where T : class
@@ -160,7 +162,7 @@ internal static class JsonBody
     private static StringComparer FieldNames(JsonSerializerOptions options) =>
         options.PropertyNameCaseInsensitive ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
 
-    /// <summary>A property's name, or null when it is not valid UTF-8 and so cannot be read as text.</summary>
+    /// <summary>A property's name, or null when it is not valid UTF-8 and cannot be read as text.</summary>
     public static string? NameOf(JsonProperty property)
     {
         try

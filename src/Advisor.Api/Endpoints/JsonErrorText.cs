@@ -24,7 +24,9 @@ internal static partial class JsonErrorText
     public static string Field(string? path) =>
         string.IsNullOrEmpty(path) || path == "$" ? "body" : path.TrimStart('$', '.');
 
-    /// <summary>What went wrong at <see cref="Field(JsonException)"/>, for a body read as <paramref name="target"/>.</summary>
+    /// <summary>
+    /// What went wrong at <see cref="Field(JsonException)"/>, for a body read as <paramref name="target"/>.
+    /// </summary>
     public static string Describe(JsonException error, Type target, JsonSerializerOptions options)
     {
         ArgumentNullException.ThrowIfNull(error);
@@ -39,21 +41,24 @@ internal static partial class JsonErrorText
     public static string Syntax(long? line, long? bytePositionInLine) =>
         $"JSON 格式不正确（第 {line + 1} 行第 {bytePositionInLine + 1} 个字节附近），请检查引号、逗号和括号是否成对。";
 
-    /// <summary>A body that stops before its JSON is complete: the 0-based line, and the bytes on it.</summary>
+    /// <summary>A body that stops before its JSON is complete, at a 0-based line after some bytes.</summary>
     public static string CutOff(long? line, long? bytesInLine)
     {
         var where = bytesInLine is null or 0 ? $"第 {line + 1} 行开头" : $"第 {line + 1} 行第 {bytesInLine} 个字节之后";
         return $"JSON 不完整：在{where}就结束了，请检查括号和引号是否都已闭合。";
     }
 
-    /// <summary>What the field at <paramref name="path"/> of a body read as <paramref name="target"/> should hold.</summary>
+    /// <summary>
+    /// What the field at <paramref name="path"/> of a body read as <paramref name="target"/> should hold.
+    /// </summary>
     public static string Mismatch(string? path, Type target, JsonSerializerOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
 
         var field = Field(path);
         var subject = field == "body" ? "请求体" : field + " ";
-        return ContractAt(path, options.GetTypeInfo(target)) is { } contract && Expected(contract) is { } expected
+        var contract = ContractAt(path, options.GetTypeInfo(target));
+        return contract is not null && Expected(contract) is { } expected
             ? $"{subject}应为{expected}。"
             : $"{subject}的值类型不正确。";
     }

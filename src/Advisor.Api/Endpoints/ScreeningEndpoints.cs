@@ -24,8 +24,8 @@ internal static class ScreeningEndpoints
     private static async Task<Results<Ok<ScreeningResult>, ValidationProblem>> ScreenAsync(
         HttpRequest request, FactReader reader, Screener screener, CancellationToken cancellationToken)
     {
-        var (body, errors) = await JsonBody.ReadAsync<FactsRequest>(request, cancellationToken);
-        var facts = EvaluationEndpoints.ReadFacts(reader, body?.Facts, null, errors);
+        var (facts, errors) = await EvaluationEndpoints.ReadFactsAsync(
+            request, reader, procedure: null, cancellationToken);
         if (errors.Count > 0)
             return errors.ToProblem();
 

@@ -16,7 +16,7 @@ internal static class ValidateCommand
         Run(args, output, Environment.GetEnvironmentVariable("PWD"), Environment.CurrentDirectory);
 
     /// <summary>Runs the command; a relative path is read from the shell's folder first.</summary>
-    /// <param name="args">The command line: <c>validate</c>, then the folder or file (default <c>rules</c>).</param>
+    /// <param name="args"><c>validate</c>, then the folder or file (default <c>rules</c>).</param>
     /// <param name="output">Where the problems and the summary are written.</param>
     /// <param name="shellDirectory">Where the command was typed (the shell's <c>PWD</c>), when known.</param>
     /// <param name="currentDirectory">The process's working folder.</param>
@@ -41,7 +41,8 @@ internal static class ValidateCommand
             output.WriteLine(problem);
 
         output.WriteLine(problems.Count > 0 ? $"{given}: {problems.Count} problem(s)."
-            : isFile ? $"{given}: the rule file is valid (checked on its own, with its folder's facts.json and schema)."
+            : isFile ? $"{given}: the rule file is valid "
+                + "(checked on its own, with its folder's facts.json and schema)."
             : $"{given}: every rule file is valid.");
         return problems.Count == 0 ? 0 : 1;
     }

@@ -139,9 +139,10 @@ public sealed class FactReader(ProcedureCatalog catalog, TimeProvider time)
                 + $"（{definition.Label}）。",
         };
 
-    private static decimal TypeLimit(FactDefinition definition, bool upper) => definition.Type == FactType.Integer
-        ? (upper ? int.MaxValue : int.MinValue)
-        : (upper ? decimal.MaxValue : decimal.MinValue);
+    private static decimal TypeLimit(FactDefinition definition, bool upper) =>
+        definition.Type == FactType.Integer
+            ? (upper ? int.MaxValue : int.MinValue)
+            : (upper ? decimal.MaxValue : decimal.MinValue);
 
     // A number too large for the fact's type (99999999999999999999 for an age) is still a number: the
     // caller is told the range, not that the type is wrong. The number's sign, or 0 for any other value.

@@ -33,7 +33,8 @@ public static class CatalogLoader
         return Load(Path.GetDirectoryName(path)!, _ => isVocabulary ? [] : [path]);
     }
 
-    private static CatalogLoadResult Load(string rulesDirectory, Func<string, IEnumerable<string>> procedureFiles)
+    private static CatalogLoadResult Load(
+        string rulesDirectory, Func<string, IEnumerable<string>> procedureFiles)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(rulesDirectory);
 
