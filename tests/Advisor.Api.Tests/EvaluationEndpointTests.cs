@@ -34,7 +34,7 @@ public class EvaluationEndpointTests(ApiFactory factory) : IClassFixture<ApiFact
     [InlineData("""{"facts":{"shoeSize":42}}""", "facts.shoeSize")]
     [InlineData("""{"facts":{"gender":"robot"}}""", "facts.gender")]
     [InlineData("""{"facts":[1,2]}""", "facts")]
-    [InlineData("""{"facts":{"age":18""", "facts.age")]
+    [InlineData("""{"facts":{"age":18""", "body")]
     [InlineData("""{"facts":{"age":200}}""", "facts.age")]
     public async Task Eligibility_BadInput_Is400NamingTheField(string json, string field)
     {
@@ -58,14 +58,48 @@ public class EvaluationEndpointTests(ApiFactory factory) : IClassFixture<ApiFact
         Assert.DoesNotContain("System.", body.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Eligibility_CutOffJson_Is400SayingTheSyntaxIsWrongAndWhere()
+    [Theory]
+    [InlineData("""{"facts":{"age":18""", "JSON 不完整：在第 1 行第 18 个字节之后就结束了，请检查括号和引号是否都已闭合。")]
+    [InlineData("""{"facts":{"age" 18}}""", "JSON 格式不正确（第 1 行第 17 个字节附近），请检查引号、逗号和括号是否成对。")]
+    public async Task Eligibility_CutOffOrBrokenJson_Is400OnTheBodySayingWhichAndWhere(string json, string message)
     {
-        var (status, body) = await factory.PostAsync("/api/procedures/34/eligibility", """{"facts":{"age":18""");
+        var (status, body) = await factory.PostAsync("/api/procedures/34/eligibility", json);
 
         Assert.Equal(400, status);
-        Assert.Equal("JSON 格式不正确（第 1 行第 19 个字节附近），请检查引号、逗号和括号是否成对。",
-            body.GetProperty("errors").GetProperty("facts.age")[0].GetString());
+        Assert.Equal(message, body.GetProperty("errors").GetProperty("body")[0].GetString());
+    }
+
+    [Theory]
+    [InlineData(false, "application/json")]
+    [InlineData(true, "application/json")]
+    [InlineData(false, null)]
+    public async Task Eligibility_EmptyBody_Is400WithOneMessageHoweverSent(bool chunked, string? contentType)
+    {
+        var (status, body) = await PostEmptyAsync("/api/procedures/34/eligibility", chunked, contentType);
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal("请求体为空，应为 JSON 对象，形如 {…}。", body.GetProperty("errors").GetProperty("body")[0].GetString());
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task NextSteps_EmptyBody_GivesTheFirstStepHoweverSent(bool chunked)
+    {
+        var (status, body) = await PostEmptyAsync("/api/procedures/34/next-steps", chunked, "application/json");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("apply", body.GetProperty("next")[0].GetProperty("id").GetString());
+    }
+
+    [Fact]
+    public async Task Eligibility_AgeBeyondAnyWholeNumber_Is400GivingTheRange()
+    {
+        var (status, body) = await factory.PostAsync("/api/procedures/34/eligibility",
+            """{"facts":{"age":99999999999999999999}}""");
+
+        Assert.Equal(400, status);
+        Assert.Equal("age 应在 0 到 150 之间（年龄（周岁））。", body.GetProperty("errors").GetProperty("facts.age")[0].GetString());
     }
 
     [Fact]
@@ -217,6 +251,36 @@ public class EvaluationEndpointTests(ApiFactory factory) : IClassFixture<ApiFact
     }
 
     [Fact]
+    public async Task Completeness_BadFactAndBadSubmitted_Is400ListingBoth()
+    {
+        var (status, body) = await factory.PostAsync("/api/procedures/44b/completeness",
+            """{"facts":{"maritalStatus":1},"submitted":"结婚证"}""");
+
+        Assert.Equal(400, status);
+        var errors = body.GetProperty("errors");
+        Assert.Equal(["facts.maritalStatus", "submitted"],
+            errors.EnumerateObject().Select(e => e.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(
+            "maritalStatus 应为以下之一：single（未婚）、married（已婚（初婚））、remarried（再婚）、divorced（离婚）、widowed（丧偶）。",
+            errors.GetProperty("facts.maritalStatus")[0].GetString());
+        Assert.Equal("submitted 应为字符串数组，形如 [\"…\", \"…\"]。", errors.GetProperty("submitted")[0].GetString());
+    }
+
+    [Fact]
+    public async Task Completeness_BadFactAndTwoBlankItems_Is400ListingEach()
+    {
+        var (status, body) = await factory.PostAsync("/api/procedures/34/completeness",
+            """{"facts":{"age":"eighty"},"submitted":["身份证"," ",""]}""");
+
+        Assert.Equal(400, status);
+        var errors = body.GetProperty("errors");
+        Assert.Equal(["facts.age", "submitted[1]", "submitted[2]"],
+            errors.EnumerateObject().Select(e => e.Name).Order(StringComparer.Ordinal));
+        Assert.Equal("age 应为整数（年龄（周岁）），例如 85。", errors.GetProperty("facts.age")[0].GetString());
+        Assert.Equal("材料名称不能为空。", errors.GetProperty("submitted[2]")[0].GetString());
+    }
+
+    [Fact]
     public async Task NextSteps_AfterNo_GoesToMaterialCorrection()
     {
         var (status, body) = await factory.PostAsync("/api/procedures/34/next-steps", """{"currentStep":"verify-passed","outcome":"no"}""");
@@ -259,5 +323,20 @@ public class EvaluationEndpointTests(ApiFactory factory) : IClassFixture<ApiFact
             Assert.Equal(200, answers[i].Status);
             Assert.Equal(ages[i] >= 80 ? "eligible" : "ineligible", answers[i].Body.GetProperty("decision").GetString());
         }
+    }
+
+    // An empty body, sent with Content-Length: 0 or chunked without a length: clients send either.
+    private async Task<(HttpStatusCode Status, System.Text.Json.JsonElement Body)> PostEmptyAsync(
+        string url, bool chunked, string? contentType)
+    {
+        using var client = factory.CreateClient();
+        var content = new StreamContent(new MemoryStream());
+        if (contentType is not null)
+            content.Headers.ContentType = new(contentType);
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = content };
+        request.Headers.TransferEncodingChunked = chunked;
+
+        using var response = await client.SendAsync(request);
+        return (response.StatusCode, await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>());
     }
 }

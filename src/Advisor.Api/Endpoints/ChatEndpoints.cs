@@ -19,9 +19,9 @@ internal static class ChatEndpoints
     private static async Task<Results<Ok<ChatTurn>, ValidationProblem>> ChatAsync(
         HttpRequest request, IChatBot bot, CancellationToken cancellationToken)
     {
-        var (body, problem) = await JsonBody.ReadAsync<ChatRequest>(request, cancellationToken);
-        if (problem is not null)
-            return problem;
+        var (body, errors) = await JsonBody.ReadAsync<ChatRequest>(request, cancellationToken);
+        if (errors.Count > 0)
+            return errors.ToProblem();
 
         var text = body!.Text?.Trim();
         if (string.IsNullOrEmpty(text))

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Advisor.Rules.Evaluation;
 using Advisor.Rules.Loading;
 using Advisor.Rules.Model;
@@ -46,12 +47,9 @@ internal static class EvaluationEndpoints
                 statusCode: StatusCodes.Status404NotFound);
         }
 
-        var (body, problem) = await JsonBody.ReadAsync<FactsRequest>(request, cancellationToken);
-        if (problem is not null)
-            return problem;
-
-        if (!TryReadFacts(reader, body!.Facts, procedure, out var facts, out problem))
-            return problem!;
+        var (facts, errors) = await ReadFactsAsync(request, reader, procedure, cancellationToken);
+        if (errors.Count > 0)
+            return errors.ToProblem();
 
         return TypedResults.Ok(await evaluator.EvaluateAsync(procedure, facts, cancellationToken));
     }
@@ -63,12 +61,9 @@ internal static class EvaluationEndpoints
         if (catalog.Find(id) is not { } procedure)
             return ProcedureEndpoints.NotFound(id);
 
-        var (body, problem) = await JsonBody.ReadAsync<FactsRequest>(request, cancellationToken);
-        if (problem is not null)
-            return problem;
-
-        if (!TryReadFacts(reader, body!.Facts, procedure, out var facts, out problem))
-            return problem!;
+        var (facts, errors) = await ReadFactsAsync(request, reader, procedure, cancellationToken);
+        if (errors.Count > 0)
+            return errors.ToProblem();
 
         var result = await checklist.EvaluateAsync(procedure, facts, cancellationToken);
         return TypedResults.Ok(new ChecklistView(result.ProcedureId, result.Title,
@@ -82,17 +77,17 @@ internal static class EvaluationEndpoints
         if (catalog.Find(id) is not { } procedure)
             return ProcedureEndpoints.NotFound(id);
 
-        var (body, problem) = await JsonBody.ReadAsync<CompletenessRequest>(request, cancellationToken);
-        if (problem is not null)
-            return problem;
+        var (body, errors) = await JsonBody.ReadAsync<CompletenessRequest>(request, cancellationToken);
+        var facts = ReadFacts(reader, body?.Facts, procedure, errors);
+        var submitted = body?.Submitted ?? [];
+        for (var i = 0; i < submitted.Count; i++)
+        {
+            if (string.IsNullOrWhiteSpace(submitted[i]))
+                errors.Add($"submitted[{i}]", "材料名称不能为空。");
+        }
 
-        if (!TryReadFacts(reader, body!.Facts, procedure, out var facts, out problem))
-            return problem!;
-
-        var submitted = body.Submitted ?? [];
-        var blank = submitted.FindIndex(string.IsNullOrWhiteSpace);
-        if (blank >= 0)
-            return JsonBody.Problem($"submitted[{blank}]", "材料名称不能为空。");
+        if (errors.Count > 0)
+            return errors.ToProblem();
 
         return TypedResults.Ok(await checker.CheckAsync(procedure, facts, submitted, cancellationToken));
     }
@@ -104,11 +99,10 @@ internal static class EvaluationEndpoints
         if (catalog.Find(id) is not { } procedure)
             return ProcedureEndpoints.NotFound(id);
 
-        var (body, problem) = request.ContentLength is 0
-            ? (new NextStepsRequest(null, null), null)
-            : await JsonBody.ReadAsync<NextStepsRequest>(request, cancellationToken);
-        if (problem is not null)
-            return problem;
+        var start = new NextStepsRequest(null, null);
+        var (body, errors) = await JsonBody.ReadAsync(request, start, cancellationToken);
+        if (errors.Count > 0)
+            return errors.ToProblem();
 
         try
         {
@@ -125,27 +119,30 @@ internal static class EvaluationEndpoints
         }
     }
 
-    internal static bool TryReadFacts(
-        FactReader reader,
-        Dictionary<string, System.Text.Json.JsonElement>? raw,
-        Procedure? procedure,
-        out FactSet facts,
-        out ValidationProblem? problem)
+    /// <summary>
+    /// Reads a <see cref="FactsRequest"/> body and its facts; the errors hold every problem with either.
+    /// </summary>
+    internal static async Task<(FactSet Facts, FieldErrors Errors)> ReadFactsAsync(
+        HttpRequest request, FactReader reader, Procedure? procedure, CancellationToken cancellationToken)
+    {
+        var (body, errors) = await JsonBody.ReadAsync<FactsRequest>(request, cancellationToken);
+        return (ReadFacts(reader, body?.Facts, procedure, errors), errors);
+    }
+
+    /// <summary>The facts as the rules read them; each fact that cannot be read is added to the errors.</summary>
+    private static FactSet ReadFacts(
+        FactReader reader, Dictionary<string, JsonElement>? raw, Procedure? procedure, FieldErrors errors)
     {
         try
         {
-            facts = reader.Read(raw, procedure);
-            problem = null;
-            return true;
+            return reader.Read(raw, procedure);
         }
         catch (FactValidationException e)
         {
-            facts = FactSet.Empty;
-            problem = TypedResults.ValidationProblem(
-                e.Errors.GroupBy(x => x.Field).ToDictionary(g => g.Key, g => g.Select(x => x.Message).ToArray()),
-                title: "The facts are not valid",
-                detail: string.Join("；", e.Errors.Select(x => $"{x.Field}: {x.Message}")));
-            return false;
+            foreach (var error in e.Errors)
+                errors.Add(error.Field, error.Message);
+
+            return FactSet.Empty;
         }
     }
 }

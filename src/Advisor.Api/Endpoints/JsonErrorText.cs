@@ -17,22 +17,48 @@ internal static partial class JsonErrorText
     public static string Field(JsonException error)
     {
         ArgumentNullException.ThrowIfNull(error);
-        return string.IsNullOrEmpty(error.Path) || error.Path == "$" ? "body" : error.Path.TrimStart('$', '.');
+        return Field(error.Path);
     }
 
-    /// <summary>What went wrong at <see cref="Field"/>, for a body read as <paramref name="target"/>.</summary>
+    /// <summary>The field a JSON path (<c>$.submitted[1]</c>) names, or <c>body</c> for the root.</summary>
+    public static string Field(string? path) =>
+        string.IsNullOrEmpty(path) || path == "$" ? "body" : path.TrimStart('$', '.');
+
+    /// <summary>
+    /// What went wrong at <see cref="Field(JsonException)"/>, for a body read as <paramref name="target"/>.
+    /// </summary>
     public static string Describe(JsonException error, Type target, JsonSerializerOptions options)
     {
         ArgumentNullException.ThrowIfNull(error);
 
         // The reader's syntax errors come wrapped in a JsonException of their own; type mismatches do not.
-        if (error.InnerException is JsonException)
-            return $"JSON 格式不正确（第 {error.LineNumber + 1} 行第 {error.BytePositionInLine + 1} 个字节附近），"
-                + "请检查引号、逗号和括号是否成对。";
+        return error.InnerException is JsonException
+            ? Syntax(error.LineNumber, error.BytePositionInLine)
+            : Mismatch(error.Path, target, options);
+    }
 
-        var field = Field(error);
+    /// <summary>A JSON syntax error at a 0-based line and byte position, said with 1-based numbers.</summary>
+    public static string Syntax(long? line, long? bytePositionInLine) =>
+        $"JSON 格式不正确（第 {line + 1} 行第 {bytePositionInLine + 1} 个字节附近），请检查引号、逗号和括号是否成对。";
+
+    /// <summary>A body that stops before its JSON is complete, at a 0-based line after some bytes.</summary>
+    public static string CutOff(long? line, long? bytesInLine)
+    {
+        var where = bytesInLine is null or 0 ? $"第 {line + 1} 行开头" : $"第 {line + 1} 行第 {bytesInLine} 个字节之后";
+        return $"JSON 不完整：在{where}就结束了，请检查括号和引号是否都已闭合。";
+    }
+
+    /// <summary>
+    /// What the field at <paramref name="path"/> of a body read as <paramref name="target"/> should hold.
+    /// </summary>
+    public static string Mismatch(string? path, Type target, JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+
+        var field = Field(path);
         var subject = field == "body" ? "请求体" : field + " ";
-        return ContractAt(error.Path, options.GetTypeInfo(target)) is { } contract && Expected(contract) is { } expected
+        var contract = ContractAt(path, options.GetTypeInfo(target));
+        return contract is not null && Expected(contract) is { } expected
             ? $"{subject}应为{expected}。"
             : $"{subject}的值类型不正确。";
     }

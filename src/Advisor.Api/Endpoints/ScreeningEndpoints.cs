@@ -24,12 +24,10 @@ internal static class ScreeningEndpoints
     private static async Task<Results<Ok<ScreeningResult>, ValidationProblem>> ScreenAsync(
         HttpRequest request, FactReader reader, Screener screener, CancellationToken cancellationToken)
     {
-        var (body, problem) = await JsonBody.ReadAsync<FactsRequest>(request, cancellationToken);
-        if (problem is not null)
-            return problem;
-
-        if (!EvaluationEndpoints.TryReadFacts(reader, body!.Facts, null, out var facts, out problem))
-            return problem!;
+        var (facts, errors) = await EvaluationEndpoints.ReadFactsAsync(
+            request, reader, procedure: null, cancellationToken);
+        if (errors.Count > 0)
+            return errors.ToProblem();
 
         return TypedResults.Ok(await screener.ScreenAsync(facts, cancellationToken));
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Advisor.Rules.Loading;
 using Advisor.Rules.Validation;
 
 namespace Advisor.Rules.Calendar;
@@ -65,18 +66,18 @@ public static class WorkingCalendarLoader
                 return null;
             }
 
+            var text = File.ReadAllText(file);
             JsonNode? root;
             try
             {
-                root = JsonNode.Parse(File.ReadAllText(file), documentOptions: new JsonDocumentOptions
+                root = JsonNode.Parse(text, documentOptions: new JsonDocumentOptions
                 {
                     CommentHandling = JsonCommentHandling.Skip,
                 });
             }
             catch (JsonException e)
             {
-                Problem(e.Path ?? "$",
-                    $"Invalid JSON at line {e.LineNumber + 1}, position {e.BytePositionInLine + 1}.",
+                Problem(e.Path ?? "$", JsonSyntaxText.Describe(e, text),
                     "Correct the JSON syntax there (a missing comma, quote or bracket is the usual cause).");
                 return null;
             }

@@ -107,26 +107,64 @@ public sealed class FactReader(ProcedureCatalog catalog, TimeProvider time)
 
         if (value is null)
         {
-            error = Expected(definition);
+            var sign = SignBeyondType(definition, element);
+            error = sign == 0 ? Expected(definition) : RangeError(definition, tooLarge: sign > 0);
             return null;
         }
 
-        if (value is int or decimal && OutOfRange(definition, System.Convert.ToDecimal(value, CultureInfo.InvariantCulture)))
+        var number = value switch { int whole => whole, decimal exact => exact, _ => (decimal?)null };
+        if (number is { } given && OutOfRange(definition, given, out var above))
         {
-            error = (definition.Min, definition.Max) switch
-            {
-                ({ } min, { } max) => $"{definition.Name} 应在 {min} 到 {max} 之间（{definition.Label}）。",
-                ({ } min, null) => $"{definition.Name} 不能小于 {min}（{definition.Label}）。",
-                _ => $"{definition.Name} 不能大于 {definition.Max}（{definition.Label}）。",
-            };
+            error = RangeError(definition, tooLarge: above);
             return null;
         }
 
         return value;
     }
 
-    private static bool OutOfRange(FactDefinition definition, decimal value) =>
-        (definition.Min is { } min && value < min) || (definition.Max is { } max && value > max);
+    private static bool OutOfRange(FactDefinition definition, decimal value, out bool tooLarge)
+    {
+        tooLarge = definition.Max is { } max && value > max;
+        return tooLarge || (definition.Min is { } min && value < min);
+    }
+
+    // The range the vocabulary declares; on a side it leaves open, the most the fact's type can hold.
+    private static string RangeError(FactDefinition definition, bool tooLarge) =>
+        (definition.Min, definition.Max) switch
+        {
+            ({ } min, { } max) => $"{definition.Name} 应在 {min} 到 {max} 之间（{definition.Label}）。",
+            (_, { } max) when tooLarge => $"{definition.Name} 不能大于 {max}（{definition.Label}）。",
+            ({ } min, _) when !tooLarge => $"{definition.Name} 不能小于 {min}（{definition.Label}）。",
+            _ => $"{definition.Name} {(tooLarge ? "不能大于" : "不能小于")} {TypeLimit(definition, tooLarge)}"
+                + $"（{definition.Label}）。",
+        };
+
+    private static decimal TypeLimit(FactDefinition definition, bool upper) =>
+        definition.Type == FactType.Integer
+            ? (upper ? int.MaxValue : int.MinValue)
+            : (upper ? decimal.MaxValue : decimal.MinValue);
+
+    // A number too large for the fact's type (99999999999999999999 for an age) is still a number: the
+    // caller is told the range, not that the type is wrong. The number's sign, or 0 for any other value.
+    private static int SignBeyondType(FactDefinition definition, JsonElement element)
+    {
+        var text = element.ValueKind == JsonValueKind.Number ? element.GetRawText() : NormalizedText(element);
+        if (string.IsNullOrEmpty(text) || !text.All(IsNumberCharacter)
+            || !double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
+            return 0;
+
+        var whole = double.IsInfinity(number) || double.IsInteger(number);
+        var beyond = definition.Type switch
+        {
+            FactType.Integer => whole && Math.Abs(number) > int.MaxValue,
+            FactType.Number => Math.Abs(number) > (double)decimal.MaxValue,
+            _ => false,
+        };
+        return beyond ? Math.Sign(number) : 0;
+    }
+
+    private static bool IsNumberCharacter(char c) =>
+        char.IsAsciiDigit(c) || c is '+' or '-' or '.' or 'e' or 'E';
 
     private static string Expected(FactDefinition definition) => definition.Type switch
     {

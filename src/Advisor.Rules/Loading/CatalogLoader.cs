@@ -18,7 +18,23 @@ public static class CatalogLoader
     public const string SchemaFile = "schema/procedure.schema.json";
 
     /// <summary>Loads a rules folder; the catalog is null when any problem was found.</summary>
-    public static CatalogLoadResult Load(string rulesDirectory)
+    public static CatalogLoadResult Load(string rulesDirectory) => Load(rulesDirectory, ProcedureFiles);
+
+    /// <summary>
+    /// Loads one procedure file with the fact vocabulary and schema of the folder it is in, for checking
+    /// a file on its own; the catalog holds that procedure only, or is null when any problem was found.
+    /// </summary>
+    public static CatalogLoadResult LoadFile(string procedureFile)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(procedureFile);
+
+        var path = Path.GetFullPath(procedureFile);
+        var isVocabulary = string.Equals(Path.GetFileName(path), VocabularyFile, StringComparison.Ordinal);
+        return Load(Path.GetDirectoryName(path)!, _ => isVocabulary ? [] : [path]);
+    }
+
+    private static CatalogLoadResult Load(
+        string rulesDirectory, Func<string, IEnumerable<string>> procedureFiles)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(rulesDirectory);
 
@@ -37,7 +53,7 @@ public static class CatalogLoader
 
         var reader = new ProcedureReader(schema, vocabulary);
         var procedures = new List<Procedure>();
-        foreach (var path in ProcedureFiles(rulesDirectory))
+        foreach (var path in procedureFiles(rulesDirectory))
         {
             var file = Path.GetFileName(path);
             var procedure = reader.Read(file, File.ReadAllText(path), problems);
@@ -75,14 +91,19 @@ public static class CatalogLoader
             return null;
         }
 
+        var text = File.ReadAllText(path);
         try
         {
-            var file = JsonSerializer.Deserialize<VocabularyFileContent>(File.ReadAllText(path), RuleJson.Options);
+            var file = JsonSerializer.Deserialize<VocabularyFileContent>(text, RuleJson.Options);
             return new FactVocabulary(file?.Facts ?? []);
         }
         catch (JsonException e)
         {
-            problems.Add(new RuleProblem(VocabularyFile, e.Path ?? "$", e.Message.Split('\n')[0],
+            // The serializer wraps the reader's syntax errors; its own errors are about a field's type.
+            var message = e.InnerException is JsonException
+                ? JsonSyntaxText.Describe(e, text)
+                : JsonSyntaxText.Reason(e);
+            problems.Add(new RuleProblem(VocabularyFile, e.Path ?? "$", message,
                 "Correct the JSON; each fact needs name, type, label and question."));
             return null;
         }

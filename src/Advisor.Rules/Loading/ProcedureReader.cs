@@ -21,8 +21,7 @@ internal sealed class ProcedureReader(JsonSchema schema, FactVocabulary vocabula
         }
         catch (JsonException e)
         {
-            problems.Add(new RuleProblem(fileName, e.Path ?? "$",
-                $"Invalid JSON at line {e.LineNumber + 1}, position {e.BytePositionInLine + 1}: {FirstLine(e)}",
+            problems.Add(new RuleProblem(fileName, e.Path ?? "$", JsonSyntaxText.Describe(e, text),
                 "Correct the JSON syntax there (a missing comma, quote or bracket is the usual cause)."));
             return null;
         }
@@ -41,7 +40,7 @@ internal sealed class ProcedureReader(JsonSchema schema, FactVocabulary vocabula
         {
             if (valid)
             {
-                problems.Add(new RuleProblem(fileName, e.Path ?? "$", FirstLine(e),
+                problems.Add(new RuleProblem(fileName, e.Path ?? "$", JsonSyntaxText.Reason(e),
                     "Give the field the type the schema describes."));
             }
 
@@ -140,6 +139,4 @@ internal sealed class ProcedureReader(JsonSchema schema, FactVocabulary vocabula
         "pattern" => "Use lowercase kebab-case for ids and slugs, camelCase for fact and parameter names.",
         _ => "Correct the value as rules/schema/procedure.schema.json describes.",
     };
-
-    private static string FirstLine(Exception e) => e.Message.Split('\n')[0].Trim();
 }

@@ -11,18 +11,29 @@ public static class RuleSetValidator
     public static IReadOnlyList<RuleProblem> Validate(string rulesDirectory)
     {
         var calendar = WorkingCalendarLoader.Load(WorkingCalendarLoader.PathIn(rulesDirectory)).Problems;
-        var loaded = CatalogLoader.Load(rulesDirectory);
+        return [.. Compile(CatalogLoader.Load(rulesDirectory)), .. calendar];
+    }
+
+    /// <summary>
+    /// Loads and compiles one procedure file with its folder's fact vocabulary and schema; returns every
+    /// problem, or none. Checks across files (duplicate ids, the holiday calendar) need the whole folder.
+    /// </summary>
+    public static IReadOnlyList<RuleProblem> ValidateFile(string procedureFile) =>
+        Compile(CatalogLoader.LoadFile(procedureFile));
+
+    private static IReadOnlyList<RuleProblem> Compile(CatalogLoadResult loaded)
+    {
         if (loaded.Catalog is null)
-            return [.. loaded.Problems, .. calendar];
+            return loaded.Problems;
 
         try
         {
             _ = new CompiledRuleSet(loaded.Catalog);
-            return calendar;
+            return [];
         }
         catch (RuleCatalogException e)
         {
-            return [.. e.Problems, .. calendar];
+            return e.Problems;
         }
     }
 }

@@ -49,6 +49,22 @@ public class ScreenerAndFactsTests
         Assert.Contains("age 应为整数", error.Errors.Single(e => e.Field == "facts.age").Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("""{"age": 99999999999999999999}""", "age 应在 0 到 150 之间（年龄（周岁））。")]
+    [InlineData("""{"age": -99999999999999999999}""", "age 应在 0 到 150 之间（年龄（周岁））。")]
+    [InlineData("""{"age": "99999999999999999999"}""", "age 应在 0 到 150 之间（年龄（周岁））。")]
+    [InlineData("""{"age": 1e400}""", "age 应在 0 到 150 之间（年龄（周岁））。")]
+    [InlineData("""{"memberCount": 1e20}""", "memberCount 不能大于 2147483647（应到会人数（党员总数/村民代表总数））。")]
+    [InlineData("""{"monthlyIncomePerCapita": 1e30}""",
+        "monthlyIncomePerCapita 不能大于 79228162514264337593543950335（家庭月人均收入（元））。")]
+    [InlineData("""{"age": 85.5}""", "age 应为整数（年龄（周岁）），例如 85。")]
+    public void Read_NumberTooLargeForItsType_SaysTheRangeNotTheType(string json, string message)
+    {
+        var error = Assert.Throws<FactValidationException>(() => Get<FactReader>().Read(Json(json)));
+
+        Assert.Equal(message, error.Errors.Single().Message);
+    }
+
     [Fact]
     public void Read_NullValue_IsUnknownNotFalse()
     {
