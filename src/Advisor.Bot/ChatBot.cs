@@ -29,7 +29,6 @@ internal sealed class ChatBot(
     SkKernel kernel,
     ModelRoute model,
     EligibilityEvaluator eligibility,
-    FactReader factReader,
     TimeProvider time,
     ILogger<ChatBot> logger) : IChatBot
 {
@@ -305,18 +304,8 @@ internal sealed class ChatBot(
         if (read.Facts.Count == 0 || !EligibilityEvaluator.HasRules(procedure))
             return false;
 
-        FactSet facts;
-        try
-        {
-            var raw = JsonSerializer.SerializeToElement(state.Facts).EnumerateObject()
-                .ToDictionary(p => p.Name, p => p.Value, StringComparer.Ordinal);
-            facts = factReader.Read(raw, procedure);
-        }
-        catch (FactValidationException)
-        {
-            return false;
-        }
-
+        // The conversation's facts are already typed by the vocabulary they were read with.
+        var facts = FactSet.Create(state.Facts.ToDictionary(p => p.Key, p => (object?)p.Value, StringComparer.Ordinal));
         var result = await eligibility.EvaluateAsync(procedure, facts, cancellationToken);
         return result.Decision == Decision.Ineligible;
     }

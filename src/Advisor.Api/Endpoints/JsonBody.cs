@@ -110,26 +110,31 @@ internal static class JsonBody
         return (empty, !empty);
     }
 
-    // Each field is read on its own, so that one bad field does not hide the next; the body is then
-    // made of the fields that could be read.
+    // A well-formed body is read in one pass. Only when that fails is each field read on its own, so
+    // that one bad field does not hide the next; the body is then made of the fields that could be read.
     private static T? Bind<T>(JsonElement root, FieldErrors errors)
         where T : class
     {
         var options = RuleJson.Options;
-        var contract = options.GetTypeInfo(typeof(T));
-        if (root.ValueKind != JsonValueKind.Object || contract.Kind != JsonTypeInfoKind.Object)
+        try
         {
-            try
-            {
-                return root.Deserialize<T>(options);
-            }
-            catch (JsonException e)
-            {
-                errors.Add(JsonErrorText.Field(e), JsonErrorText.Describe(e, typeof(T), options));
-                return null;
-            }
+            return root.Deserialize<T>(options);
         }
+        catch (JsonException e)
+        {
+            var contract = options.GetTypeInfo(typeof(T));
+            if (root.ValueKind == JsonValueKind.Object && contract.Kind == JsonTypeInfoKind.Object)
+                return BindFieldByField<T>(root, contract, errors);
 
+            errors.Add(JsonErrorText.Field(e), JsonErrorText.Describe(e, typeof(T), options));
+            return null;
+        }
+    }
+
+    private static T? BindFieldByField<T>(JsonElement root, JsonTypeInfo contract, FieldErrors errors)
+        where T : class
+    {
+        var options = contract.Options;
         var readable = new List<(string Name, JsonElement Value)>();
         foreach (var property in root.EnumerateObject())
         {
